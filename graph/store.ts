@@ -1,0 +1,92 @@
+/**
+ * The one GraphStore interface. SQLite (graph/sqlite-store.ts, embedded default)
+ * and Neo4j (graph/neo4j-store.ts) implement it and pass one contract suite
+ * (test/graph-store.contract.ts).
+ */
+import type { AdminLevel } from '../ingest/model.ts';
+import type { DocumentNode, Edge, EdgeType, Locality, UnresolvedReference } from './model.ts';
+
+/** Everything one ingested file contributes, written atomically. */
+export interface IngestBatch {
+  /** The ingested document itself (ingested = true, with text and content hash). */
+  document: DocumentNode;
+  /** Documents known only because this file cites them; merged into existing nodes by id. */
+  cited: DocumentNode[];
+  /** Edges whose evidence comes from this file (plan → cited, and stated third-party relations). */
+  edges: Edge[];
+  unresolved: UnresolvedReference[];
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+  /** Opaque cursor of the last item, to pass as `after`. */
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export interface ImplementerFilter {
+  province?: string | null;
+  year?: number | null;
+  level?: AdminLevel | null;
+}
+
+/** A plan reaching the queried document, with the chain of edges that leads there (first edge starts at the plan). */
+export interface Implementer {
+  document: DocumentNode;
+  depth: number;
+  path: Edge[];
+}
+
+/** One step of a legal-basis trace: `edge.from` is at depth-1, `edge.to` at depth. */
+export interface TraceStep {
+  depth: number;
+  edge: Edge;
+  document: DocumentNode;
+}
+
+export interface StoreStats {
+  documents: number;
+  ingested: number;
+  edges: number;
+  unresolved: number;
+  localities: number;
+}
+
+export interface GraphStore {
+  readonly engine: 'sqlite' | 'neo4j';
+  /** Create schema / constraints (idempotent). */
+  init(): Promise<void>;
+  close(): Promise<void>;
+
+  /**
+   * Write one ingested file atomically. Replaces every edge, evidence and
+   * unresolved entry previously contributed by `batch.document.id`
+   * (a changed file replaces its own outgoing edges), then merges cited nodes.
+   */
+  writeBatch(batch: IngestBatch): Promise<void>;
+  /** Id of the ingested document with this content hash, if any (idempotent ingest). */
+  findByContentHash(hash: string): Promise<string | null>;
+  /** Load province/district/commune nodes with PART_OF (idempotent). */
+  loadLocalities(localities: Locality[]): Promise<void>;
+
+  /** Batched fetch, result in the order of `ids` (null where unknown). For DataLoader. */
+  getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]>;
+  /** Documents whose folded symbol (see ingest/normalize foldSymbol) equals `folded`, optionally of one year. */
+  findBySymbol(folded: string, year?: number | null): Promise<DocumentNode[]>;
+  /** Outgoing edges of many documents at once (batched). */
+  outgoing(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]>;
+  /** Incoming edges of many documents at once (batched). */
+  incoming(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]>;
+  /** Documents that implement `of` (IMPLEMENTS edges), directly or transitively, with their path. */
+  implementers(
+    of: string,
+    opts: { transitive: boolean; filter?: ImplementerFilter; first: number; after?: string | null; maxDepth?: number },
+  ): Promise<Page<Implementer>>;
+  /** Bounded upward trace through IMPLEMENTS, BASED_ON, GUIDES, ISSUES, CONTINUES, AMENDS. */
+  legalBasis(of: string, maxDepth: number): Promise<TraceStep[]>;
+  unresolved(opts: { first: number; after?: string | null; source?: string | null }): Promise<Page<UnresolvedReference>>;
+  stats(): Promise<StoreStats>;
+  /** A hash of the whole graph's canonical content (nodes, edges, evidence), independent of write order. */
+  canonicalHash(): Promise<string>;
+}

@@ -1,0 +1,103 @@
+/**
+ * Character-level normalisation shared by the extractor, the graph and search.
+ *
+ * - foldChar / foldText: lower-case, tone marks and diacritics removed, đ → d.
+ *   One output code unit per NFC input code unit, so a folded string has the
+ *   same length as its source and offsets carry over unchanged.
+ * - foldSymbol: the loose form of a document symbol used for matching:
+ *   "217-QĐ/TW", "217/QĐ-TW", "217 - QD/TW" all fold to "217 QD TW".
+ * - canonicalVi: NFC, one fixed tone placement (old style: hòa, ủy, khỏe), Ð → Đ.
+ */
+
+const FOLD = new Map<number, number>();
+(() => {
+  const groups: Record<string, string> = {
+    a: 'aàáảãạăằắẳẵặâầấẩẫậ',
+    e: 'eèéẻẽẹêềếểễệ',
+    i: 'iìíỉĩị',
+    o: 'oòóỏõọôồốổỗộơờớởỡợ',
+    u: 'uùúủũụưừứửữự',
+    y: 'yỳýỷỹỵ',
+    d: 'dđ',
+  };
+  for (const [base, chars] of Object.entries(groups)) {
+    for (const ch of chars) {
+      FOLD.set(ch.charCodeAt(0), base.charCodeAt(0));
+      FOLD.set(ch.toUpperCase().charCodeAt(0), base.charCodeAt(0));
+    }
+  }
+  FOLD.set(0xd0, 0x64); // Ð (Icelandic eth, look-alike of Đ)
+  FOLD.set(0xf0, 0x64); // ð
+})();
+
+/** Fold one UTF-16 code unit: lower-case ASCII, Vietnamese letters to their base letter. */
+export function foldChar(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  const f = FOLD.get(c);
+  if (f !== undefined) return f;
+  if (c >= 0x300 && c <= 0x36f) return c; // combining marks stay (callers NFC first)
+  return c;
+}
+
+/** Fold a string code unit by code unit (same length). Callers pass NFC text. */
+export function foldText(s: string): string {
+  let out = '';
+  let runStart = 0;
+  // Fast path: copy runs of unchanged characters.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const f = foldChar(c);
+    if (f !== c) {
+      if (i > runStart) out += s.slice(runStart, i);
+      out += String.fromCharCode(f);
+      runStart = i + 1;
+    }
+  }
+  return runStart === 0 ? s : out + s.slice(runStart);
+}
+
+/** Accent-free, lower-case, whitespace-collapsed form for comparing names and phrases. */
+export function foldPhrase(s: string): string {
+  return foldText(s.normalize('NFC'))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Loose symbol form: upper-case, accent-free, every run of separators/space → one space. */
+export function foldSymbol(s: string): string {
+  return foldText(s.normalize('NFC'))
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
+}
+
+const TONES = '\u0300\u0301\u0303\u0309\u0323';
+const TONE_RE = new RegExp(`[${TONES}]`);
+
+/**
+ * One tone placement for "oa", "oe", "uy" with no final consonant ("uy" after q is left
+ * alone: quý): the mark goes on the first vowel (hòa, khỏe, thủy, Ủy). Operates on NFD.
+ */
+function canonicalTonePlacement(nfd: string): string {
+  // vowel pair where the tone sits on the second vowel, not followed by a letter
+  return nfd.replace(
+    /([oO])([aAeE])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu,
+    (_m, v1: string, v2: string, tone: string) => `${v1}${tone}${v2}`,
+  ).replace(
+    /(^|[^qQ])([uU])([yY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu,
+    (_m, pre: string, v1: string, v2: string, tone: string) => `${pre}${v1}${tone}${v2}`,
+  );
+}
+
+/** NFC text with one fixed tone placement and Ð → Đ: the form stored in keys and compared. */
+export function canonicalVi(s: string): string {
+  let t = s.replace(/\u00d0/g, '\u0110').replace(/\u00f0/g, '\u0111');
+  const nfd = t.normalize('NFD');
+  t = TONE_RE.test(nfd) ? canonicalTonePlacement(nfd) : nfd;
+  return t.normalize('NFC');
+}
+
+/** Collapse runs of whitespace to one space and trim. */
+export function collapseSpace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -80,6 +80,12 @@ export interface StatedRelation {
 export type AdminLevel = 'trung ương' | 'tỉnh' | 'huyện' | 'xã';
 
 export interface Header {
+  /**
+   * Canonical key of the document itself, computed by the same resolver as citation keys,
+   * so a plan cited by others and later ingested becomes one node. Null when the text
+   * gives no symbol (the graph then keys it by content hash).
+   */
+  key: string | null;
   symbol: string | null;
   kind: string | null;
   date: string | null;

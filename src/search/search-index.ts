@@ -44,6 +44,11 @@ export interface FacetValue {
 export interface SearchResult {
   hits: SearchHit[];
   totalCount: number;
+  /**
+   * False when the engine stopped counting (huge match set): totalCount is then a
+   * lower bound and facet counts describe only the rows counted. Absent means exact.
+   */
+  totalCountExact?: boolean;
   facets: { kind: FacetValue[]; province: FacetValue[]; year: FacetValue[]; level: FacetValue[] };
 }
 

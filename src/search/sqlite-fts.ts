@@ -1,0 +1,252 @@
+/**
+ * SearchIndex on SQLite FTS5 (better-sqlite3).
+ *
+ * Tables: `search_doc` holds each document once (the fields, filters and the
+ * original text used for snippets); `search_fts` is a contentless FTS5 index
+ * (rowid = search_doc.rowid) of five columns:
+ *
+ *   sym        foldSymbol(symbol)                      weight 12
+ *   head_acc   canonicalVi(kind, symbol, name, title, issuer, subject)   6
+ *   head_fold  foldText of the same                                      3
+ *   body_acc   canonicalVi(text)                                          2
+ *   body_fold  foldText(text)                                            1
+ *
+ * FTS5's own `remove_diacritics 2` leaves đ alone, so folding is ours
+ * (foldText: đ → d); the accented columns let an exact-accent match outrank a
+ * folded one, and canonicalVi makes old/new tone placement and NFD input equal.
+ *
+ * Bounded work on huge match sets: facets and totalCount are computed over at
+ * most `countCap` matching rows (default 10 000). Up to the cap they are exact;
+ * past it `totalCount` is the cap + 1 and `totalCountExact` is false, and the
+ * facet counts describe a sample of the match set (the rows FTS5 returns first,
+ * i.e. the newest documents). Hit ranking (bm25) is always over the full match set.
+ */
+import Database from 'better-sqlite3';
+import { canonicalVi, foldSymbol, foldText } from '../../ingest/normalize.ts';
+import { highlight } from './highlight.ts';
+import { highlightTerms, parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
+import {
+  SearchSyntaxError,
+  type FacetValue,
+  type SearchDoc,
+  type SearchFilter,
+  type SearchHit,
+  type SearchIndex,
+  type SearchResult,
+} from './search-index.ts';
+
+export interface SqliteSearchOptions {
+  /** Most matching rows counted for totalCount and facets (see module comment). */
+  countCap?: number;
+}
+
+/** Fields shown as highlighted snippets, in display order. */
+export const HIGHLIGHT_FIELDS = ['symbol', 'name', 'title', 'subject', 'issuer', 'text'] as const;
+export const MAX_LIMIT = 1000;
+const FACETS = ['kind', 'province', 'year', 'level'] as const;
+const FILTER_COLUMNS = ['kind', 'province', 'year', 'level', 'ingested'] as const;
+const HEAD = '{head_fold body_fold}';
+const HEAD_ACC = '{head_acc body_acc}';
+
+interface DocRow {
+  rowid: number;
+  id: string;
+  symbol: string | null;
+  name: string | null;
+  title: string | null;
+  issuer: string | null;
+  subject: string | null;
+  text: string | null;
+  score: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS search_doc (
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT, symbol TEXT, name TEXT, title TEXT, issuer TEXT, subject TEXT, text TEXT,
+  province TEXT, year INTEGER, level TEXT, ingested INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS search_doc_kind ON search_doc(kind);
+CREATE INDEX IF NOT EXISTS search_doc_province ON search_doc(province);
+CREATE INDEX IF NOT EXISTS search_doc_year ON search_doc(year);
+CREATE INDEX IF NOT EXISTS search_doc_level ON search_doc(level);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+  sym, head_acc, head_fold, body_acc, body_fold,
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+);
+`;
+
+/** FTS5 string literal: every user token goes through here. */
+function quote(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function unitExpr(u: QueryUnit): string {
+  if (u.kind === 'phrase') {
+    const phrase = quote(u.folded.join(' '));
+    return u.folded.some((t) => /\d/.test(t)) ? `(sym : ${phrase} OR ${HEAD} : ${phrase})` : `${HEAD} : ${phrase}`;
+  }
+  const star = u.prefix ? '*' : '';
+  const folded = `${HEAD} : ${quote(u.folded)}${star}`;
+  return u.term === u.folded ? folded : `(${HEAD_ACC} : ${quote(u.term)}${star} OR ${folded})`;
+}
+
+/**
+ * The FTS5 MATCH expression of a parsed query: every unit must match the folded
+ * columns; accented and symbol alternatives only add to the score (each matches a
+ * subset of what its folded alternative matches, so they never widen the result).
+ */
+export function ftsExpression(q: ParsedQuery): string {
+  const all = q.units.map(unitExpr).join(' AND ');
+  const onePhrase = q.units.length === 1 && q.units[0].kind === 'phrase';
+  return q.symbol && !onePhrase ? `sym : ${quote(q.symbol)} OR (${all})` : all;
+}
+
+function headText(d: SearchDoc): string {
+  return [d.kind, d.symbol, d.name, d.title, d.issuer, d.subject].filter(Boolean).join('\n');
+}
+
+function checkDoc(d: SearchDoc): void {
+  if (typeof d.id !== 'string' || d.id === '') throw new Error(`search document has no id: ${JSON.stringify(d).slice(0, 200)}`);
+  if (d.year != null && !Number.isInteger(d.year)) throw new Error(`search document ${d.id}: year ${d.year} is not an integer`);
+}
+
+export function checkPage(limit: number, offset: number): void {
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) {
+    throw new SearchSyntaxError(`limit must be an integer from 0 to ${MAX_LIMIT}, got ${limit}`);
+  }
+  if (!Number.isInteger(offset) || offset < 0) throw new SearchSyntaxError(`offset must be a non-negative integer, got ${offset}`);
+}
+
+export class SqliteSearchIndex implements SearchIndex {
+  readonly engine = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly ownsDb: boolean;
+  private readonly countCap: number;
+
+  /** `dbOrPath`: an open database (shared with the graph; not closed by close()) or a file path. */
+  constructor(dbOrPath: Database.Database | string = ':memory:', opts: SqliteSearchOptions = {}) {
+    this.ownsDb = typeof dbOrPath === 'string';
+    this.db = typeof dbOrPath === 'string' ? new Database(dbOrPath) : dbOrPath;
+    this.countCap = opts.countCap ?? 10_000;
+  }
+
+  async init(): Promise<void> {
+    this.db.exec(SCHEMA);
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDb && this.db.open) this.db.close();
+  }
+
+  async upsert(docs: readonly SearchDoc[]): Promise<void> {
+    docs.forEach(checkDoc);
+    const putDoc = this.db.prepare<unknown[], { rowid: number }>(
+      `INSERT INTO search_doc (id, kind, symbol, name, title, issuer, subject, text, province, year, level, ingested)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, symbol = excluded.symbol, name = excluded.name,
+         title = excluded.title, issuer = excluded.issuer, subject = excluded.subject, text = excluded.text,
+         province = excluded.province, year = excluded.year, level = excluded.level, ingested = excluded.ingested
+       RETURNING rowid`,
+    );
+    const dropFts = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
+    const putFts = this.db.prepare(
+      'INSERT INTO search_fts (rowid, sym, head_acc, head_fold, body_acc, body_fold) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const d of docs) {
+        const { rowid } = putDoc.get(
+          d.id, d.kind, d.symbol, d.name, d.title, d.issuer, d.subject, d.text,
+          d.province, d.year, d.level, d.ingested ? 1 : 0,
+        )!;
+        const head = canonicalVi(headText(d));
+        const body = canonicalVi(d.text ?? '');
+        dropFts.run(rowid);
+        putFts.run(rowid, d.symbol ? foldSymbol(d.symbol) : '', head, foldText(head), body, foldText(body));
+      }
+    })();
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    const find = this.db.prepare<[string], { rowid: number }>('SELECT rowid FROM search_doc WHERE id = ?');
+    const dropFts = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
+    const dropDoc = this.db.prepare('DELETE FROM search_doc WHERE rowid = ?');
+    this.db.transaction(() => {
+      for (const id of ids) {
+        const row = find.get(id);
+        if (!row) continue;
+        dropFts.run(row.rowid);
+        dropDoc.run(row.rowid);
+      }
+    })();
+  }
+
+  async search(query: string, opts: { filter?: SearchFilter; limit: number; offset: number }): Promise<SearchResult> {
+    checkPage(opts.limit, opts.offset);
+    const parsed = parseQuery(query);
+    const { where, params } = filterSql(opts.filter ?? {});
+    const matching = parsed.units.length > 0;
+    const match = matching ? [ftsExpression(parsed)] : [];
+    // The match set: rowids (and facet columns) of matching, filtered documents.
+    const source = matching
+      ? `search_fts JOIN search_doc d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ?${where.map((w) => ` AND ${w}`).join('')}`
+      : `search_doc d${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+
+    const page = matching
+      ? `SELECT search_fts.rowid AS rid, bm25(search_fts, 12, 6, 3, 2, 1) AS score FROM ${source} ORDER BY score LIMIT ? OFFSET ?`
+      : `SELECT d.rowid AS rid, 0 AS score FROM ${source} ORDER BY d.ingested DESC, d.year DESC, d.rowid DESC LIMIT ? OFFSET ?`;
+    const rows = this.db
+      .prepare<unknown[], DocRow>(
+        `SELECT d.rowid, d.id, d.symbol, d.name, d.title, d.issuer, d.subject, d.text, p.score
+         FROM (${page}) p JOIN search_doc d ON d.rowid = p.rid ORDER BY p.score, d.rowid DESC`,
+      )
+      .all(...match, ...params, opts.limit, opts.offset);
+
+    const counted = this.db
+      .prepare<unknown[], { facet: string; value: string | number | null; n: number }>(
+        `WITH m AS MATERIALIZED (SELECT d.kind, d.province, d.year, d.level FROM ${source} LIMIT ?)
+         SELECT 'total' AS facet, NULL AS value, count(*) AS n FROM m
+         ${FACETS.map((f) => `UNION ALL SELECT '${f}', ${f}, count(*) FROM m WHERE ${f} IS NOT NULL GROUP BY ${f}`).join('\n')}`,
+      )
+      .all(...match, ...params, this.countCap + 1);
+
+    const facets: SearchResult['facets'] = { kind: [], province: [], year: [], level: [] };
+    let totalCount = 0;
+    for (const r of counted) {
+      if (r.facet === 'total') totalCount = r.n;
+      else facets[r.facet as (typeof FACETS)[number]].push({ value: String(r.value), count: r.n });
+    }
+    for (const f of FACETS) facets[f].sort(byCountThenValue);
+
+    const terms = highlightTerms(parsed);
+    const hits: SearchHit[] = rows.map((r) => ({
+      id: r.id,
+      score: -r.score,
+      highlights: matching
+        ? HIGHLIGHT_FIELDS.flatMap((field) => {
+            const snippet = r[field] ? highlight(r[field]!, terms) : null;
+            return snippet ? [{ field, snippet }] : [];
+          })
+        : [],
+    }));
+    return { hits, totalCount, totalCountExact: totalCount <= this.countCap, facets };
+  }
+}
+
+export function byCountThenValue(a: FacetValue, b: FacetValue): number {
+  return b.count - a.count || a.value.localeCompare(b.value);
+}
+
+/** Parameterised WHERE fragments for the filter (column names come from a fixed list). */
+function filterSql(filter: SearchFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (const col of FILTER_COLUMNS) {
+    const v = filter[col];
+    if (v == null) continue;
+    where.push(`d.${col} = ?`);
+    params.push(typeof v === 'boolean' ? (v ? 1 : 0) : v);
+  }
+  return { where, params };
+}

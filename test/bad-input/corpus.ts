@@ -22,9 +22,9 @@ export interface BadInput {
    * either: a clear error, or success with a correct result (mustFind holds).
    */
   expect: 'ok' | 'error' | 'either';
-  /** Folded symbols ("33 CT TTG") a successful extraction must contain. */
+  /** Symbols (compared loosely, by foldSymbol) a successful extraction must contain. */
   mustFind?: string[];
-  /** Folded symbols a successful extraction must NOT contain (hidden or hostile content). */
+  /** Symbols a successful extraction must NOT contain (hidden or hostile content). */
   mustNotFind?: string[];
   /** Large (≥ 30 MB) or slow to read: run on its own with a generous time limit. */
   heavy?: boolean;
@@ -56,7 +56,7 @@ export function plan(opts: { number: number; implementsLine?: string; body?: str
   return lines.join(opts.nl ?? '\n');
 }
 
-const GOOD_SYMBOLS = ['33 CT TTG', '217 QD TW'];
+const GOOD_SYMBOLS = ['33/CT-TTg', '217-QĐ/TW'];
 
 async function streamFile(file: string, chunks: () => Generator<string | Buffer>): Promise<void> {
   const ws = createWriteStream(file);
@@ -82,13 +82,16 @@ export async function writeBadInputs(dir: string, opts: { heavy: boolean }): Pro
     if (data !== undefined) await writeFile(path.join(dir, entry.file), data);
     out.push(entry);
   };
+  // Every plan gets its own number, so each ingested file is its own graph node.
+  let number = 100;
+  const nextPlan = (o: Omit<Parameters<typeof plan>[0], 'number'> = {}) => plan({ ...o, number: number++ });
   const good = plan({ number: 30 });
   const sentence = 'Ủy ban nhân dân tỉnh Trà Vinh thực hiện Quyết định số 217-QĐ/TW ngày 12/12/2013 của Bộ Chính trị.';
 
   // Positive controls: must be ingested whatever else is in the batch.
-  await add({ kind: 'good plan (control)', file: 'good-plan.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, good);
-  await add({ kind: 'good DOCX (control)', file: 'good.docx', expect: 'ok', mustFind: GOOD_SYMBOLS }, buildDocx(plan({ number: 31 }).split('\n')));
-  await add({ kind: 'good PDF (control)', file: 'good.pdf', expect: 'ok', mustFind: ['33 CT TTG'] }, buildPdf('Thuc hien Chi thi so 33/CT-TTg ngay 26/11/2021 cua Thu tuong Chinh phu'));
+  await add({ kind: 'good plan (control)', file: 'good-plan.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, nextPlan());
+  await add({ kind: 'good DOCX (control)', file: 'good.docx', expect: 'ok', mustFind: GOOD_SYMBOLS }, buildDocx(nextPlan().split('\n')));
+  await add({ kind: 'good PDF (control)', file: 'good.pdf', expect: 'ok', mustFind: ['33/CT-TTg'] }, buildPdf('Thuc hien Chi thi so 33/CT-TTg ngay 26/11/2021 cua Thu tuong Chinh phu'));
 
   // Empty and near-empty.
   await add({ kind: 'empty file', file: 'empty.txt', expect: 'error' }, '');
@@ -102,48 +105,50 @@ export async function writeBadInputs(dir: string, opts: { heavy: boolean }): Pro
   const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), rnd.subarray(0, 2048)]);
   await add({ kind: 'PNG renamed .txt', file: 'image.txt', expect: 'error' }, png);
   await add({ kind: 'gzip renamed .txt', file: 'archive.txt', expect: 'error' }, gzipSync(good));
-  await add({ kind: 'NUL bytes in the middle', file: 'nul-inside.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, good.replace('I. MỤC ĐÍCH', '\0\0\0\0I. MỤC ĐÍCH'));
+  await add({ kind: 'NUL bytes in the middle', file: 'nul-inside.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, nextPlan().replace('I. MỤC ĐÍCH', '\0\0\0\0I. MỤC ĐÍCH'));
 
   // Encodings.
   const invalid = Buffer.concat([Buffer.from(good.slice(0, 200)), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(good.slice(200))]);
   await add({ kind: 'invalid UTF-8', file: 'invalid-utf8.txt', expect: 'error' }, invalid);
   await add({ kind: 'UTF-8 encoded surrogate (CESU-8)', file: 'cesu8.txt', expect: 'error' }, Buffer.concat([Buffer.from(good), Buffer.from([0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80])]));
   await add({ kind: 'overlong UTF-8', file: 'overlong.txt', expect: 'error' }, Buffer.concat([Buffer.from(good), Buffer.from([0xc0, 0xaf])]));
-  await add({ kind: 'UTF-8 with BOM', file: 'utf8-bom.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(good)]));
-  const le = Buffer.from(good, 'utf16le');
-  const be = Buffer.from(le).swap16();
-  await add({ kind: 'UTF-16 LE with BOM', file: 'utf16le-bom.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
-  await add({ kind: 'UTF-16 BE with BOM', file: 'utf16be-bom.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
-  await add({ kind: 'UTF-16 LE without BOM', file: 'utf16le-nobom.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, le);
-  await add({ kind: 'UTF-16 BE without BOM', file: 'utf16be-nobom.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, be);
+  await add({ kind: 'UTF-8 with BOM', file: 'utf8-bom.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(nextPlan())]));
+  const utf16 = (big: boolean) => {
+    const b = Buffer.from(nextPlan(), 'utf16le');
+    return big ? b.swap16() : b;
+  };
+  await add({ kind: 'UTF-16 LE with BOM', file: 'utf16le-bom.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, Buffer.concat([Buffer.from([0xff, 0xfe]), utf16(false)]));
+  await add({ kind: 'UTF-16 BE with BOM', file: 'utf16be-bom.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, Buffer.concat([Buffer.from([0xfe, 0xff]), utf16(true)]));
+  await add({ kind: 'UTF-16 LE without BOM', file: 'utf16le-nobom.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, utf16(false));
+  await add({ kind: 'UTF-16 BE without BOM', file: 'utf16be-nobom.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, utf16(true));
   const legacyText = `${sentence}\nThực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tiếp tục tăng cường và đổi mới công tác dân vận của cơ quan hành chính nhà nước, chính quyền các cấp trong tình hình mới.\n`;
   await add({ kind: 'TCVN3 (ABC) bytes', file: 'tcvn3.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, encodeTcvn3(legacyText.repeat(3)));
   await add({ kind: 'VNI bytes', file: 'vni.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, encodeVni(legacyText.repeat(3)));
   await add({ kind: 'TCVN3 text decoded as Latin-1 and saved as UTF-8', file: 'tcvn3-mojibake-utf8.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, Buffer.from(encodeTcvn3(legacyText.repeat(3)).toString('latin1'), 'utf8'));
   await add({ kind: 'UTF-8 decoded as Latin-1 and saved as UTF-8 (double encoding)', file: 'double-utf8.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, Buffer.from(Buffer.from(good).toString('latin1'), 'utf8'));
-  const mixed = good.split('\n').map((l, i) => (i % 2 ? l.normalize('NFD') : l)).join('\n');
+  const mixed = nextPlan().split('\n').map((l, i) => (i % 2 ? l.normalize('NFD') : l)).join('\n');
   await add({ kind: 'mixed NFD/NFC', file: 'mixed-nfd.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, mixed);
 
   // Line ends, invisible and astral characters.
-  await add({ kind: 'CRLF line ends', file: 'crlf.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, plan({ number: 30, nl: '\r\n' }));
-  await add({ kind: 'CR-only line ends', file: 'cr.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, plan({ number: 30, nl: '\r' }));
-  await add({ kind: 'zero-width characters inside symbols', file: 'zero-width.txt', expect: 'either' }, good.replace('33/CT-TTg', '33/CT\u200b-TTg').replace('217-QĐ/TW', '217\u200d-QĐ/\ufeffTW'));
-  await add({ kind: 'astral characters before citations (offsets in UTF-16 units)', file: 'emoji.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, good.replace('KẾ HOẠCH', '📄𝐊𝐄̂́ 𝐇𝐎𝐀̣𝐂𝐇 KẾ HOẠCH'));
-  await add({ kind: 'RTL and bidi control characters', file: 'bidi.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, good.replace('II. NỘI DUNG', '\u202e\u2067مرحبا\u2069\u202c II. NỘI DUNG'));
+  await add({ kind: 'CRLF line ends', file: 'crlf.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, nextPlan({ nl: '\r\n' }));
+  await add({ kind: 'CR-only line ends', file: 'cr.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, nextPlan({ nl: '\r' }));
+  await add({ kind: 'zero-width characters inside symbols', file: 'zero-width.txt', expect: 'either' }, nextPlan().replace('33/CT-TTg', '33/CT\u200b-TTg').replace('217-QĐ/TW', '217\u200d-QĐ/\ufeffTW'));
+  await add({ kind: 'astral characters before citations (offsets in UTF-16 units)', file: 'emoji.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, nextPlan().replace('KẾ HOẠCH', '📄𝐊𝐄̂́ 𝐇𝐎𝐀̣𝐂𝐇 KẾ HOẠCH'));
+  await add({ kind: 'RTL and bidi control characters', file: 'bidi.txt', expect: 'ok', mustFind: GOOD_SYMBOLS }, nextPlan().replace('II. NỘI DUNG', '\u202e\u2067مرحبا\u2069\u202c II. NỘI DUNG'));
 
   // Pathological structure (regex backtracking, recursion).
   await add({ kind: '1 MB run of digits and slashes', file: 'digits-slashes.txt', expect: 'either' }, `Căn cứ Quyết định số ${'12/34-'.repeat(175_000)}QĐ/TW`);
   await add({ kind: '1 MB line of "Căn cứ"', file: 'can-cu-line.txt', expect: 'either' }, 'Căn cứ '.repeat(150_000));
   await add({ kind: '"Căn cứ Quyết định số" 50k times without a symbol', file: 'can-cu-no-symbol.txt', expect: 'either' }, 'Căn cứ Quyết định số ngày của '.repeat(50_000));
-  await add({ kind: 'deeply nested Markdown (10k quote levels, 10k list levels)', file: 'nested.md', expect: 'either', mustFind: GOOD_SYMBOLS }, `${'>'.repeat(10_000)} ${'  '.repeat(10_000)}- ${'*'.repeat(50_000)}\n\n${good}\n${'['.repeat(20_000)}`);
-  const nestedDivs = '<div>'.repeat(10_000) + good.replace(/\n/g, '<br>') + '</div>'.repeat(10_000);
+  await add({ kind: 'deeply nested Markdown (10k quote levels, 10k list levels)', file: 'nested.md', expect: 'either', mustFind: GOOD_SYMBOLS }, `${'>'.repeat(10_000)} ${'  '.repeat(10_000)}- ${'*'.repeat(50_000)}\n\n${nextPlan()}\n${'['.repeat(20_000)}`);
+  const nestedDivs = '<div>'.repeat(10_000) + nextPlan().replace(/\n/g, '<br>') + '</div>'.repeat(10_000);
   await add({ kind: 'HTML with 10k nested tags', file: 'nested.html', expect: 'either', mustFind: GOOD_SYMBOLS }, `<!doctype html><html><body>${nestedDivs}</body></html>`);
   const hostile =
     '<!doctype html><html><head><meta charset="utf-8"><script>alert(1); var s = "Chỉ thị số 99/CT-TTg";</script>' +
     '<style>body{background:url("javascript:alert(1)")}</style></head><body onload="alert(1)">' +
     '<iframe src="https://evil.example/" srcdoc="Chỉ thị số 98/CT-TTg"></iframe><noscript>Chỉ thị số 97/CT-TTg</noscript>' +
-    `<p>${good.replace(/\n/g, '</p><p>')}</p><img src=x onerror="alert(1)"><svg><text>Chỉ thị số 96/CT-TTg</text></svg></body></html>`;
-  await add({ kind: 'hostile HTML (script, iframe, style, svg, handlers)', file: 'hostile.html', expect: 'ok', mustFind: GOOD_SYMBOLS, mustNotFind: ['99 CT TTG', '98 CT TTG'] }, hostile);
+    `<p>${nextPlan().replace(/\n/g, '</p><p>')}</p><img src=x onerror="alert(1)"><svg><text>Chỉ thị số 96/CT-TTg</text></svg></body></html>`;
+  await add({ kind: 'hostile HTML (script, iframe, style, svg, handlers)', file: 'hostile.html', expect: 'ok', mustFind: GOOD_SYMBOLS, mustNotFind: ['99/CT-TTg', '98/CT-TTg'] }, hostile);
 
   // Broken containers.
   const pdf = buildPdf('Chi thi so 33/CT-TTg');
@@ -153,27 +158,27 @@ export async function writeBadInputs(dir: string, opts: { heavy: boolean }): Pro
   const docx = buildDocx(['Chỉ thị số 33/CT-TTg']);
   await add({ kind: 'corrupt DOCX (truncated zip)', file: 'corrupt.docx', expect: 'error' }, docx.subarray(0, Math.floor(docx.length / 2)));
   await add({ kind: 'DOCX that is a zip without word/document.xml', file: 'not-word.docx', expect: 'error' }, buildZip([zipEntry('hello.txt', 'hello')]));
-  await add({ kind: 'unknown extension holding a plan', file: 'plan.xyz', expect: 'either', mustFind: GOOD_SYMBOLS }, good);
-  await add({ kind: 'file name with spaces, Unicode (NFD) and quotes', file: "Kế hoạch số 30 (bản 'cuối').txt".normalize('NFD'), expect: 'ok', mustFind: GOOD_SYMBOLS }, good);
+  await add({ kind: 'unknown extension holding a plan', file: 'plan.xyz', expect: 'either', mustFind: GOOD_SYMBOLS }, nextPlan());
+  await add({ kind: 'file name with spaces, Unicode (NFD) and quotes', file: "Kế hoạch số 30 (bản 'cuối').txt".normalize('NFD'), expect: 'ok', mustFind: GOOD_SYMBOLS }, nextPlan());
 
   // Files that cannot be read as regular files (root can read chmod 000, so use real read errors).
   await mkdir(path.join(dir, 'folder-named.txt'));
   await add({ kind: 'directory named x.txt', file: 'folder-named.txt', expect: 'either' });
   execFileSync('mkfifo', [path.join(dir, 'fifo.txt')]);
   await add({ kind: 'FIFO named .txt (a read would block forever)', file: 'fifo.txt', expect: 'error' });
-  await add({ kind: 'chmod 000 file', file: 'no-permission.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, good);
+  await add({ kind: 'chmod 000 file', file: 'no-permission.txt', expect: 'either', mustFind: GOOD_SYMBOLS }, nextPlan());
   await chmod(path.join(dir, 'no-permission.txt'), 0o000);
   await symlink('does-not-exist.txt', path.join(dir, 'dangling-link.txt'));
   await add({ kind: 'dangling symlink', file: 'dangling-link.txt', expect: 'error' });
 
   // Graph-level oddities.
-  await add({ kind: 'plan citing itself', file: 'self-cite.txt', expect: 'ok', mustFind: ['33 CT TTG'] }, plan({ number: 44, body: '2. Các đơn vị triển khai thực hiện Kế hoạch số 44/KH-UBND ngày 10/3/2022 của Ủy ban nhân dân huyện Cầu Kè.' }));
+  await add({ kind: 'plan citing itself', file: 'self-cite.txt', expect: 'ok', mustFind: ['33/CT-TTg'] }, plan({ number: 44, body: '2. Các đơn vị triển khai thực hiện Kế hoạch số 44/KH-UBND ngày 10/3/2022 của Ủy ban nhân dân huyện Cầu Kè.' }));
   await mkdir(path.join(dir, 'cycle'));
   await writeFile(path.join(dir, 'cycle', 'a.txt'), plan({ number: 51, implementsLine: 'Thực hiện Kế hoạch số 52/KH-UBND ngày 10/3/2022 của Ủy ban nhân dân huyện Cầu Kè, Ủy ban nhân dân huyện Cầu Kè xây dựng Kế hoạch như sau:' }));
   await writeFile(path.join(dir, 'cycle', 'b.txt'), plan({ number: 52, implementsLine: 'Thực hiện Kế hoạch số 51/KH-UBND ngày 10/3/2022 của Ủy ban nhân dân huyện Cầu Kè, Ủy ban nhân dân huyện Cầu Kè xây dựng Kế hoạch như sau:' }));
   await add({ kind: 'citation cycle across two files (A implements B implements A)', file: 'cycle', expect: 'ok', folder: true });
   await mkdir(path.join(dir, 'loop', 'sub'), { recursive: true });
-  await writeFile(path.join(dir, 'loop', 'sub', 'inside.txt'), plan({ number: 61 }));
+  await writeFile(path.join(dir, 'loop', 'sub', 'inside.txt'), nextPlan());
   await symlink('..', path.join(dir, 'loop', 'sub', 'up'));
   await symlink('.', path.join(dir, 'loop', 'self'));
   await add({ kind: 'folder with a symlink loop', file: 'loop', expect: 'ok', folder: true });
@@ -182,7 +187,7 @@ export async function writeBadInputs(dir: string, opts: { heavy: boolean }): Pro
 
   // Large inputs, streamed to disk.
   await streamFile(path.join(dir, 'one-line-100mb.txt'), () => repeat('Căn cứ Quyết định số 217-QĐ/TW ngày 12/12/2013 của Bộ Chính trị; ', 100 << 20));
-  await add({ kind: 'a single 100 MB line', file: 'one-line-100mb.txt', expect: 'either', heavy: true, mustFind: ['217 QD TW'] });
+  await add({ kind: 'a single 100 MB line', file: 'one-line-100mb.txt', expect: 'either', heavy: true, mustFind: ['217-QĐ/TW'] });
   await streamFile(path.join(dir, 'big-100mb.txt'), function* () {
     yield good;
     yield* repeat('Các cơ quan, đơn vị tổ chức quán triệt, triển khai thực hiện nghiêm túc các nội dung của Kế hoạch này.\n', 100 << 20);

@@ -65,6 +65,8 @@ export interface GraphStore {
    * (a changed file replaces its own outgoing edges), then merges cited nodes.
    */
   writeBatch(batch: IngestBatch): Promise<void>;
+  /** Bulk load: many files in one transaction, same effect as writeBatch on each in order. */
+  writeBatches(batches: readonly IngestBatch[]): Promise<void>;
   /** Id of the ingested document with this content hash, if any (idempotent ingest). */
   findByContentHash(hash: string): Promise<string | null>;
   /** Load province/district/commune nodes with PART_OF (idempotent). */

@@ -1,0 +1,137 @@
+/**
+ * Store-independent parts of the two traversals (implementers, legalBasis):
+ * ordering, cursor pagination and path reconstruction. Each store supplies the
+ * reachability query (a recursive CTE in SQLite, a variable-length path in
+ * Neo4j) and batched edge/document reads; the results are then identical.
+ */
+import type { DocumentNode, Edge, EdgeType } from './model.ts';
+import type { ImplementerFilter, Implementer, Page, TraceStep } from './store.ts';
+
+/** Edge types followed upward by legalBasis (CITES is not a basis). */
+export const BASIS_TYPES: readonly EdgeType[] = ['IMPLEMENTS', 'BASED_ON', 'GUIDES', 'ISSUES', 'CONTINUES', 'AMENDS'];
+export const DEFAULT_MAX_DEPTH = 8;
+/** Upper bound on any requested depth (keeps variable-length queries bounded). */
+export const MAX_DEPTH_LIMIT = 32;
+export const MAX_PAGE_SIZE = 1000;
+
+export function clampDepth(d: number | undefined, fallback = DEFAULT_MAX_DEPTH): number {
+  const n = d === undefined ? fallback : Math.trunc(d);
+  if (!Number.isFinite(n) || n < 1) throw new RangeError(`maxDepth must be a positive integer, got ${d}`);
+  return Math.min(n, MAX_DEPTH_LIMIT);
+}
+
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): (string | number)[] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v;
+  } catch {
+    // fall through
+  }
+  throw new RangeError(`invalid cursor: ${JSON.stringify(cursor)}`);
+}
+
+/** Lexicographic comparison of sort keys (numbers before strings never mix: keys have fixed shapes). */
+export function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return a.length - b.length;
+}
+
+/** Slice a list already sorted by `keyOf` into a Relay-style page. */
+export function pageOf<T>(sorted: readonly T[], keyOf: (t: T) => (string | number)[], first: number, after?: string | null): Page<T> {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new RangeError(`first must be an integer in 0..${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  let from = 0;
+  if (after) {
+    const k = decodeCursor(after);
+    from = sorted.findIndex((t) => compareKeys(keyOf(t), k) > 0);
+    if (from < 0) from = sorted.length;
+  }
+  const items = sorted.slice(from, from + first);
+  return {
+    items,
+    totalCount: sorted.length,
+    endCursor: items.length ? encodeCursor(keyOf(items[items.length - 1])) : null,
+    hasNextPage: from + first < sorted.length,
+  };
+}
+
+/** A document reached by walking IMPLEMENTS edges backwards, at its shortest distance. */
+export interface Reached {
+  id: string;
+  depth: number;
+  /** Whether the document passes the implementer filter. */
+  matches: boolean;
+}
+
+export interface TraversalReads {
+  outgoing(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]>;
+  getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]>;
+}
+
+export function filterParams(f: ImplementerFilter | undefined): { province: string | null; year: number | null; level: string | null } {
+  return { province: f?.province ?? null, year: f?.year ?? null, level: f?.level ?? null };
+}
+
+/**
+ * Page the implementers found by a store's reachability query. Order: depth, then id.
+ * Path of each item: from the item, at every step the IMPLEMENTS edge to the
+ * smallest-id document one step closer to `of` (a shortest path, chosen deterministically).
+ */
+export async function pageImplementers(
+  reads: TraversalReads,
+  of: string,
+  reached: readonly Reached[],
+  first: number,
+  after?: string | null,
+): Promise<Page<Implementer>> {
+  const depthOf = new Map<string, number>([[of, 0]]);
+  for (const r of reached) depthOf.set(r.id, r.depth);
+  const sorted = reached.filter((r) => r.matches && r.id !== of).sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : 1));
+  const page = pageOf(sorted, (r) => [r.depth, r.id], first, after);
+
+  const paths = new Map<string, Edge[]>(page.items.map((r) => [r.id, []]));
+  let heads = page.items.map((r) => ({ item: r.id, at: r.id, depth: r.depth }));
+  while (heads.length) {
+    const edges = await reads.outgoing([...new Set(heads.map((h) => h.at))], ['IMPLEMENTS']);
+    const next: typeof heads = [];
+    for (const h of heads) {
+      const step = edges
+        .filter((e) => e.from === h.at && depthOf.get(e.to) === h.depth - 1)
+        .sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0))[0];
+      if (!step) throw new Error(`implementers: no path from ${h.item} to ${of} (graph changed during the query?)`);
+      paths.get(h.item)!.push(step);
+      if (h.depth > 1) next.push({ item: h.item, at: step.to, depth: h.depth - 1 });
+    }
+    heads = next;
+  }
+  const docs = await reads.getDocuments(page.items.map((r) => r.id));
+  return {
+    ...page,
+    items: page.items.map((r, i) => ({ document: docs[i]!, depth: r.depth, path: paths.get(r.id)! })),
+  };
+}
+
+/**
+ * Assemble a legal-basis trace from the upward reach (id → shortest depth, `of` at 0):
+ * every basis edge leaving a document at depth < maxDepth, once, at depth(from) + 1.
+ * Order: depth, from, type, to.
+ */
+export async function traceFrom(reads: TraversalReads, reach: ReadonlyMap<string, number>, maxDepth: number): Promise<TraceStep[]> {
+  const inner = [...reach].filter(([, d]) => d < maxDepth).map(([id]) => id);
+  if (!inner.length) return [];
+  const edges = (await reads.outgoing(inner, BASIS_TYPES))
+    .map((edge) => ({ depth: reach.get(edge.from)! + 1, edge }))
+    .sort((a, b) => a.depth - b.depth || compareKeys([a.edge.from, a.edge.type, a.edge.to], [b.edge.from, b.edge.type, b.edge.to]));
+  const docs = await reads.getDocuments(edges.map((s) => s.edge.to));
+  return edges.map((s, i) => ({ ...s, document: docs[i]! }));
+}

@@ -1,0 +1,286 @@
+/**
+ * The one behavioural contract of GraphStore, run on every engine
+ * (test/graph-sqlite.test.ts, test/graph-neo4j.test.ts).
+ * `open` must return a fresh, empty, initialised store on every call.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { foldSymbol } from '../ingest/normalize.ts';
+import type { GraphStore, IngestBatch } from '../graph/store.ts';
+import type { Locality } from '../graph/model.ts';
+import { batch, chain, communePlan, districtPlan, KEYS, otherDistrictPlan, provincePlan, type PlanSpec } from './graph-fixtures.ts';
+
+const ids = (p: { items: { document: { id: string }; depth: number }[] }) => p.items.map((i) => `${i.depth}:${i.document.id}`);
+
+export function graphStoreContract(open: () => Promise<GraphStore>): void {
+  let stores: GraphStore[] = [];
+  const fresh = async () => {
+    const s = await open();
+    stores.push(s);
+    return s;
+  };
+  afterEach(async () => {
+    for (const s of stores) await s.close();
+    stores = [];
+  });
+  const loaded = async (plans: PlanSpec[] = chain) => {
+    const s = await fresh();
+    for (const p of plans) await s.writeBatch(batch(p));
+    return s;
+  };
+
+  describe('write and read', () => {
+    it('stores the ingested document with its text and the cited documents', async () => {
+      const s = await loaded([provincePlan]);
+      const [plan, directive, unknown] = await s.getDocuments([KEYS.province, KEYS.directive, 'nope']);
+      expect(plan).toMatchObject({ id: KEYS.province, ingested: true, province: 'Tây Ninh', level: 'tỉnh', year: 2022, file: 'tay-ninh-15.txt' });
+      expect(plan!.text).toBe(provincePlan.text);
+      expect(await s.findByContentHash(plan!.contentHash!)).toBe(KEYS.province);
+      expect(await s.findByContentHash('0'.repeat(64))).toBeNull();
+      expect(directive).toMatchObject({ ingested: false, symbol: '33/CT-TTg', year: 2021, issuer: 'Thủ tướng Chính phủ', text: null });
+      expect(unknown).toBeNull();
+      expect(await s.stats()).toEqual({ documents: 3, ingested: 1, edges: 2, unresolved: 0, localities: 0 });
+    });
+
+    it('returns outgoing and incoming edges with their evidence, batched', async () => {
+      const s = await loaded();
+      const out = await s.outgoing([KEYS.province, KEYS.district]);
+      expect(out.map((e) => `${e.from} ${e.type} ${e.to}`)).toEqual([
+        `${KEYS.district} CITES ${KEYS.directive}`,
+        `${KEYS.district} IMPLEMENTS ${KEYS.province}`,
+        `${KEYS.province} IMPLEMENTS ${KEYS.directive}`,
+        `${KEYS.province} BASED_ON ${KEYS.law}`,
+      ].sort((a, b) => (a.split(' ')[0] + a.split(' ')[2] < b.split(' ')[0] + b.split(' ')[2] ? -1 : 1)));
+      const impl = out.find((e) => e.from === KEYS.province && e.type === 'IMPLEMENTS')!;
+      expect(impl.stated).toBe(false);
+      // every mention is evidence of the primary relation, the sentence is quoted
+      expect(impl.evidence.map((v) => v.section)).toEqual(['preamble', 'II.1']);
+      expect(impl.evidence[0].quote).toMatch(/^Thực hiện Chỉ thị số 33\/CT-TTg .* ban hành Kế hoạch như sau\.$/);
+      expect(provincePlan.text.slice(impl.evidence[0].start, impl.evidence[0].end)).toMatch(/^Chỉ thị số 33\/CT-TTg/);
+      const into = await s.incoming([KEYS.directive], ['IMPLEMENTS']);
+      expect(into.map((e) => e.from)).toEqual([KEYS.province, KEYS.otherDistrict]);
+      const stated = await s.incoming([KEYS.party217], ['GUIDES']);
+      expect(stated).toHaveLength(1);
+      expect(stated[0]).toMatchObject({ from: KEYS.party218, stated: true, evidence: [{ source: KEYS.otherDistrict }] });
+      expect(await s.outgoing([])).toEqual([]);
+    });
+
+    it('writes a batch atomically: a bad edge leaves the store as it was', async () => {
+      const s = await loaded([provincePlan]);
+      const before = await s.canonicalHash();
+      const bad: IngestBatch = batch(communePlan);
+      bad.cited = []; // its edge now points at a document unknown to the store
+      await expect(s.writeBatch(bad)).rejects.toThrow();
+      expect(await s.canonicalHash()).toBe(before);
+      expect(await s.getDocuments([KEYS.commune, KEYS.district])).toEqual([null, null]);
+    });
+
+    it('writeBatches equals writing the batches one by one', async () => {
+      const one = await loaded();
+      const bulk = await fresh();
+      await bulk.writeBatches(chain.map(batch));
+      expect(await bulk.canonicalHash()).toBe(await one.canonicalHash());
+    });
+  });
+
+  describe('re-ingest', () => {
+    it('re-writing the same batch changes nothing', async () => {
+      const s = await loaded();
+      const hash = await s.canonicalHash();
+      const stats = await s.stats();
+      await s.writeBatch(batch(districtPlan));
+      await s.writeBatch(batch(otherDistrictPlan));
+      expect(await s.canonicalHash()).toBe(hash);
+      expect(await s.stats()).toEqual(stats);
+    });
+
+    it('a changed batch replaces its own edges, evidence and unresolved entries only', async () => {
+      const stater: PlanSpec = {
+        file: 'stater.txt', key: 'ke-hoach:9/KH-MTTQ:2022', header: { province: 'Đồng Tháp', level: 'huyện', year: 2022 },
+        text: 'Thực hiện Quyết định số 217-QĐ/TW; Quyết định 218 giao Mặt trận hướng dẫn thực hiện.\nThực hiện Kế hoạch số 3/KH-UBND.\n',
+        cites: [
+          { key: KEYS.party217, surface: 'Quyết định số 217-QĐ/TW', kind: 'Quy định', symbol: '217-QĐ/TW', relation: 'implements' },
+          { key: 'ke-hoach:3/KH-UBND:?', surface: 'Kế hoạch số 3/KH-UBND', kind: 'Kế hoạch', symbol: '3/KH-UBND', relation: 'implements',
+            ambiguous: { reason: 'no-year', detail: 'no date', candidates: [] } },
+        ],
+        stated: [{ fromKey: KEYS.party218, toKey: KEYS.party217, surface: 'Quyết định 218 giao Mặt trận hướng dẫn', relation: 'guides' }],
+      };
+      const s = await loaded([...chain, stater]);
+      const guides = async () => (await s.incoming([KEYS.party217], ['GUIDES']))[0];
+      expect((await guides()).evidence.map((v) => v.source).sort()).toEqual([KEYS.otherDistrict, stater.key].sort());
+
+      // the other district plan is re-issued citing only the directive
+      const changed: PlanSpec = { ...otherDistrictPlan, text: otherDistrictPlan.text.split('\n')[0] + '\n', cites: [otherDistrictPlan.cites[0]], stated: [] };
+      await s.writeBatch(batch(changed));
+      expect((await s.outgoing([KEYS.otherDistrict])).map((e) => e.to)).toEqual([KEYS.directive]);
+      expect((await guides()).evidence.map((v) => v.source)).toEqual([stater.key]); // the other source's evidence stays
+      expect((await s.incoming([KEYS.party217])).map((e) => e.from)).toEqual([stater.key, KEYS.party218]);
+      expect((await s.outgoing([KEYS.province])).length).toBe(2); // other plans untouched
+
+      const withUnresolved = await s.unresolved({ first: 10 });
+      expect(withUnresolved.items.map((u) => u.source)).toEqual([stater.key]);
+      await s.writeBatch(batch({ ...stater, cites: [stater.cites[0]], stated: [] }));
+      expect(await guides()).toBeUndefined(); // its last evidence is gone, so is the edge
+      expect((await s.unresolved({ first: 10 })).totalCount).toBe(0);
+    });
+  });
+
+  describe('metadata merge', () => {
+    const directivePlan: PlanSpec = {
+      file: 'ct-33.txt', key: KEYS.directive,
+      header: { symbol: '33/CT-TTg', kind: 'Chỉ thị', date: '2021-11-26', year: 2021, issuer: 'Thủ tướng', level: 'trung ương', title: 'Về tăng cường công tác dân vận' },
+      text: 'CHỈ THỊ\nVề tăng cường công tác dân vận\n', cites: [],
+    };
+
+    it('never overwrites an ingested document with a citation, fills its nulls', async () => {
+      for (const order of [[directivePlan, provincePlan], [provincePlan, directivePlan]]) {
+        const s = await loaded(order);
+        const [d] = await s.getDocuments([KEYS.directive]);
+        expect(d).toMatchObject({ ingested: true, issuer: 'Thủ tướng', title: 'Về tăng cường công tác dân vận', file: 'ct-33.txt' });
+        expect(d!.subject).toBe('tăng cường hiệu quả công tác dân vận'); // only the citation knew it
+        expect(d!.text).toBe(directivePlan.text);
+      }
+    });
+
+    it('fills a cited-only node from several citations, whatever the order', async () => {
+      const a: PlanSpec = { ...communePlan, key: 'a', file: 'a.txt', cites: [{ ...communePlan.cites[0], date: null, issuer: 'UBND huyện' }] };
+      const b: PlanSpec = { ...communePlan, key: 'b', file: 'b.txt', cites: [{ ...communePlan.cites[0], issuer: 'Ủy ban nhân dân huyện', subject: 'dân vận' }] };
+      const ab = await loaded([a, b]);
+      const ba = await loaded([b, a]);
+      const [d] = await ab.getDocuments([KEYS.district]);
+      expect(d).toMatchObject({ date: '2022-01-27', year: 2022, subject: 'dân vận', ingested: false });
+      expect(['UBND huyện', 'Ủy ban nhân dân huyện']).toContain(d!.issuer);
+      expect(await ab.getDocuments([KEYS.district])).toEqual(await ba.getDocuments([KEYS.district]));
+    });
+  });
+
+  it('finds documents by loosely matched symbol, optionally by year', async () => {
+    const s = await loaded();
+    for (const q of ['217-QĐ/TW', '217/QĐ-TW', '217 QD TW', '217 - qđ / tw']) {
+      expect((await s.findBySymbol(foldSymbol(q))).map((d) => d.id)).toEqual([KEYS.party217]);
+    }
+    expect((await s.findBySymbol(foldSymbol('217-QĐ/TW'), 2013)).map((d) => d.id)).toEqual([KEYS.party217]);
+    expect(await s.findBySymbol(foldSymbol('217-QĐ/TW'), 2014)).toEqual([]);
+    expect((await s.findBySymbol(foldSymbol('15/KH-UBND'))).map((d) => d.id)).toEqual([KEYS.province]);
+  });
+
+  describe('implementers', () => {
+
+    it('direct and transitive, ordered by depth then id, each with its path', async () => {
+      const s = await loaded();
+      const direct = await s.implementers(KEYS.directive, { transitive: false, first: 10 });
+      expect(ids(direct)).toEqual([`1:${KEYS.province}`, `1:${KEYS.otherDistrict}`]);
+      const all = await s.implementers(KEYS.directive, { transitive: true, first: 10 });
+      expect(ids(all)).toEqual([`1:${KEYS.province}`, `1:${KEYS.otherDistrict}`, `2:${KEYS.district}`, `3:${KEYS.commune}`]);
+      expect(all.totalCount).toBe(4);
+      const commune = all.items[3];
+      expect(commune.path.map((e) => `${e.from}>${e.to}`)).toEqual([
+        `${KEYS.commune}>${KEYS.district}`, `${KEYS.district}>${KEYS.province}`, `${KEYS.province}>${KEYS.directive}`,
+      ]);
+      expect(commune.path.every((e) => e.type === 'IMPLEMENTS' && e.evidence.length > 0)).toBe(true);
+      expect(commune.document).toMatchObject({ level: 'xã', year: 2023 });
+      // the district plan only cites the directive: it is not a direct implementer
+      expect(ids(await s.implementers(KEYS.province, { transitive: false, first: 10 }))).toEqual([`1:${KEYS.district}`]);
+      // a document that signals implements besides its primary relation is an implementer too
+      expect(ids(await s.implementers(KEYS.party217, { transitive: false, first: 10 }))).toEqual([`1:${KEYS.otherDistrict}`]);
+    });
+
+    it('filters by province, year and level, bounds depth', async () => {
+      const s = await loaded();
+      const q = (filter: object, maxDepth?: number) => s.implementers(KEYS.directive, { transitive: true, filter, first: 10, maxDepth }).then(ids);
+      expect(await q({ province: 'Tây Ninh' })).toEqual([`1:${KEYS.province}`, `2:${KEYS.district}`, `3:${KEYS.commune}`]);
+      expect(await q({ year: 2023 })).toEqual([`3:${KEYS.commune}`]);
+      expect(await q({ level: 'huyện' })).toEqual([`1:${KEYS.otherDistrict}`, `2:${KEYS.district}`]);
+      expect(await q({ level: 'huyện', province: 'Đồng Tháp' })).toEqual([`1:${KEYS.otherDistrict}`]);
+      expect(await q({}, 2)).toEqual([`1:${KEYS.province}`, `1:${KEYS.otherDistrict}`, `2:${KEYS.district}`]);
+      expect(await q({ province: 'Hà Nội' })).toEqual([]);
+    });
+
+    it('paginates with stable cursors', async () => {
+      const s = await loaded();
+      const full = ids(await s.implementers(KEYS.directive, { transitive: true, first: 100 }));
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page = await s.implementers(KEYS.directive, { transitive: true, first: 3, after });
+        expect(page.totalCount).toBe(4);
+        seen.push(...ids(page));
+        if (!page.hasNextPage) break;
+        after = page.endCursor;
+      }
+      expect(seen).toEqual(full);
+      await expect(s.implementers(KEYS.directive, { transitive: true, first: 3, after: 'garbage' })).rejects.toThrow(/cursor/);
+    });
+  });
+
+  describe('legal basis', () => {
+    it('traces upward with edges and evidence, bounded by depth', async () => {
+      const s = await loaded();
+      const steps = await s.legalBasis(KEYS.commune, 8);
+      expect(steps.map((t) => `${t.depth} ${t.edge.type} ${t.document.id}`)).toEqual([
+        `1 IMPLEMENTS ${KEYS.district}`,
+        `2 IMPLEMENTS ${KEYS.province}`,
+        `3 BASED_ON ${KEYS.law}`,
+        `3 IMPLEMENTS ${KEYS.directive}`,
+      ]);
+      expect(steps[0].edge.evidence[0]).toMatchObject({ source: KEYS.commune, section: 'preamble' });
+      expect(steps[0].edge.evidence[0].quote).toMatch(/^Thực hiện Kế hoạch số 55\/KH-UBND/);
+      expect((await s.legalBasis(KEYS.commune, 2)).map((t) => t.depth)).toEqual([1, 2]);
+      expect(await s.legalBasis('unknown', 5)).toEqual([]);
+    });
+
+    it('terminates on cycles (A implements B implements A)', async () => {
+      const a: PlanSpec = { file: 'a.txt', key: 'A', text: 'Thực hiện Kế hoạch B.\n', cites: [{ key: 'B', surface: 'Kế hoạch B', kind: 'Kế hoạch', relation: 'implements' }] };
+      const b: PlanSpec = { file: 'b.txt', key: 'B', text: 'Thực hiện Kế hoạch A.\n', cites: [{ key: 'A', surface: 'Kế hoạch A', kind: 'Kế hoạch', relation: 'implements' }] };
+      const s = await loaded([a, b]);
+      expect(ids(await s.implementers('A', { transitive: true, first: 10, maxDepth: 20 }))).toEqual(['1:B']);
+      expect((await s.legalBasis('A', 20)).map((t) => `${t.depth} ${t.edge.from}>${t.edge.to}`)).toEqual(['1 A>B', '2 B>A']);
+    });
+  });
+
+  it('pages the unresolved ledger, optionally by source', async () => {
+    const amb = (n: number) => ({ reason: 'no-year', detail: `no year for ${n}`, candidates: [`k${n}:2020`, `k${n}:2021`] });
+    const plan = (key: string, nums: number[]): PlanSpec => ({
+      file: `${key}.txt`, key,
+      text: nums.map((n) => `Căn cứ Công văn số ${n}/UBND.`).join('\n'),
+      cites: nums.map((n) => ({ key: `cong-van:${n}/UBND:?`, surface: `Công văn số ${n}/UBND`, kind: 'Công văn', symbol: `${n}/UBND`, relation: 'based_on' as const, ambiguous: amb(n) })),
+    });
+    const s = await loaded([plan('y', [4, 5]), plan('x', [1, 2, 3])]);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Awaited<ReturnType<GraphStore['unresolved']>> = await s.unresolved({ first: 2, after });
+      expect(page.totalCount).toBe(5);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((u) => `${u.source}:${u.symbol}`));
+      after = page.hasNextPage ? page.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(['x:1/UBND', 'x:2/UBND', 'x:3/UBND', 'y:4/UBND', 'y:5/UBND']);
+    const y = await s.unresolved({ first: 10, source: 'y' });
+    expect(y.totalCount).toBe(2);
+    expect(y.items[0]).toMatchObject({ reason: 'no-year', candidates: ['k4:2020', 'k4:2021'], section: 'preamble', key: 'cong-van:4/UBND:?' });
+  });
+
+  it('loads localities idempotently', async () => {
+    const s = await fresh();
+    const locs: Locality[] = [
+      { id: 'pre:72/711/25480', name: 'Xã Phước Minh', level: 'xã', parent: 'pre:72/711', snapshot: 'pre-2025' },
+      { id: 'pre:72', name: 'Tỉnh Tây Ninh', level: 'tỉnh', parent: null, snapshot: 'pre-2025' },
+      { id: 'pre:72/711', name: 'Huyện Dương Minh Châu', level: 'huyện', parent: 'pre:72', snapshot: 'pre-2025' },
+    ];
+    await s.loadLocalities(locs);
+    const hash = await s.canonicalHash();
+    await s.loadLocalities(locs);
+    expect((await s.stats()).localities).toBe(3);
+    expect(await s.canonicalHash()).toBe(hash);
+  });
+
+  it('canonicalHash is independent of write order and changes with content', async () => {
+    const forward = await loaded([...chain]);
+    const backward = await loaded([...chain].reverse());
+    const h = await forward.canonicalHash();
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(await backward.canonicalHash()).toBe(h);
+    const partial = await loaded(chain.slice(1));
+    expect(await partial.canonicalHash()).not.toBe(h);
+  });
+}

@@ -25,25 +25,14 @@ import Database from 'better-sqlite3';
 import { canonicalVi, foldSymbol, foldText } from '../../ingest/normalize.ts';
 import { highlight } from './highlight.ts';
 import { highlightTerms, parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
-import {
-  SearchSyntaxError,
-  type FacetValue,
-  type SearchDoc,
-  type SearchFilter,
-  type SearchHit,
-  type SearchIndex,
-  type SearchResult,
-} from './search-index.ts';
+import { byCountThenValue, checkPage, FACETS, HIGHLIGHT_FIELDS } from './result-shape.ts';
+import type { SearchDoc, SearchFilter, SearchHit, SearchIndex, SearchResult } from './search-index.ts';
 
 export interface SqliteSearchOptions {
   /** Most matching rows counted for totalCount and facets (see module comment). */
   countCap?: number;
 }
 
-/** Fields shown as highlighted snippets, in display order. */
-export const HIGHLIGHT_FIELDS = ['symbol', 'name', 'title', 'subject', 'issuer', 'text'] as const;
-export const MAX_LIMIT = 1000;
-const FACETS = ['kind', 'province', 'year', 'level'] as const;
 const FILTER_COLUMNS = ['kind', 'province', 'year', 'level', 'ingested'] as const;
 const HEAD = '{head_fold body_fold}';
 const HEAD_ACC = '{head_acc body_acc}';
@@ -110,13 +99,6 @@ function headText(d: SearchDoc): string {
 function checkDoc(d: SearchDoc): void {
   if (typeof d.id !== 'string' || d.id === '') throw new Error(`search document has no id: ${JSON.stringify(d).slice(0, 200)}`);
   if (d.year != null && !Number.isInteger(d.year)) throw new Error(`search document ${d.id}: year ${d.year} is not an integer`);
-}
-
-export function checkPage(limit: number, offset: number): void {
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) {
-    throw new SearchSyntaxError(`limit must be an integer from 0 to ${MAX_LIMIT}, got ${limit}`);
-  }
-  if (!Number.isInteger(offset) || offset < 0) throw new SearchSyntaxError(`offset must be a non-negative integer, got ${offset}`);
 }
 
 export class SqliteSearchIndex implements SearchIndex {
@@ -232,10 +214,6 @@ export class SqliteSearchIndex implements SearchIndex {
     }));
     return { hits, totalCount, totalCountExact: totalCount <= this.countCap, facets };
   }
-}
-
-export function byCountThenValue(a: FacetValue, b: FacetValue): number {
-  return b.count - a.count || a.value.localeCompare(b.value);
 }
 
 /** Parameterised WHERE fragments for the filter (column names come from a fixed list). */

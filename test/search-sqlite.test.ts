@@ -1,0 +1,82 @@
+/** The search contract on SQLite FTS5, plus what only the SQLite engine promises. */
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../src/search/query.ts';
+import type { SearchDoc } from '../src/search/search-index.ts';
+import { ftsExpression, SqliteSearchIndex } from '../src/search/sqlite-fts.ts';
+import { HAND, searchContract } from './search.contract.ts';
+
+searchContract('sqlite', async () => new SqliteSearchIndex());
+
+function doc(id: string, title: string, year = 2020): SearchDoc {
+  return {
+    id, kind: 'Kế hoạch', symbol: null, name: null, title, issuer: null, subject: null, text: null,
+    province: null, year, level: null, ingested: false,
+  };
+}
+
+describe('SQLite FTS5 search', () => {
+  it("needs our own folding: FTS5's remove_diacritics 2 leaves đ unfolded", () => {
+    const db = new Database(':memory:');
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(a, tokenize='unicode61 remove_diacritics 2')");
+    db.prepare('INSERT INTO t(a) VALUES (?)').run('Đảng ủy đồng ý');
+    const count = (q: string) => (db.prepare('SELECT count(*) AS n FROM t WHERE t MATCH ?').get(q) as { n: number }).n;
+    expect(count('uy')).toBe(1); // tone marks are removed…
+    expect(count('đong')).toBe(1);
+    expect(count('dang')).toBe(0); // …but đ is not d
+    expect(count('dong')).toBe(0);
+  });
+
+  it('ranks an exact-accent match above an accent-free one', async () => {
+    const ix = new SqliteSearchIndex();
+    await ix.init();
+    await ix.upsert([doc('plain', 'công tác hoa viên'), doc('accent', 'công tác hòa giải'), doc('other', 'công tác hoa hồng')]);
+    for (const q of ['hòa', 'hoà', 'công tác hòa']) {
+      expect((await ix.search(q, { limit: 10, offset: 0 })).hits[0].id, q).toBe('accent');
+    }
+    expect((await ix.search('hoa', { limit: 10, offset: 0 })).totalCount).toBe(3);
+  });
+
+  it('quotes every user token in the MATCH expression it builds', () => {
+    const expr = ftsExpression(parseQuery('dân" OR NEAR(vận) title:x *'));
+    const bare = expr.replace(/"(?:[^"]|"")*"/g, 'Q');
+    // outside quoted strings only our own syntax remains: column sets, AND/OR, parentheses, prefix stars
+    expect(bare.replace(/\{head_(?:acc|fold) body_(?:acc|fold)\}|sym|AND|OR|[():*\s]|Q/g, '')).toBe('');
+    expect(expr).toContain('"near"');
+    expect(expr).toContain('"or"');
+    expect(expr).toContain('"title"');
+  });
+
+  it('bounds counting: past countCap, totalCount stops and says it is not exact', async () => {
+    const ix = new SqliteSearchIndex(':memory:', { countCap: 3 });
+    await ix.init();
+    await ix.upsert(['a', 'b', 'c', 'd', 'e'].map((id, i) => doc(id, `kế hoạch dân vận ${id}`, 2020 + i)));
+    const capped = await ix.search('dân vận', { limit: 10, offset: 0 });
+    expect(capped.totalCount).toBe(4);
+    expect(capped.totalCountExact).toBe(false);
+    expect(capped.hits).toHaveLength(5); // ranking and paging still see every match
+    expect(capped.facets.year.reduce((n, f) => n + f.count, 0)).toBe(4);
+    const exact = await ix.search('dân vận e', { limit: 10, offset: 0 });
+    expect([exact.totalCount, exact.totalCountExact]).toEqual([1, true]);
+  });
+
+  it("shares the graph's database without closing it", async () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE other (x INTEGER)');
+    const ix = new SqliteSearchIndex(db);
+    await ix.init();
+    await ix.init(); // idempotent
+    await ix.upsert(HAND);
+    await ix.close();
+    expect(db.open).toBe(true);
+    expect((db.prepare('SELECT count(*) AS n FROM search_doc').get() as { n: number }).n).toBe(HAND.length);
+  });
+
+  it('names the document when one cannot be indexed, and writes nothing of the batch', async () => {
+    const ix = new SqliteSearchIndex();
+    await ix.init();
+    await expect(ix.upsert([doc('ok', 'một'), { ...doc('bad', 'hai'), year: 20.5 }])).rejects.toThrow(/bad.*year/);
+    await expect(ix.upsert([{ ...doc('', 'ba') }])).rejects.toThrow(/no id/);
+    expect((await ix.search('', { limit: 0, offset: 0 })).totalCount).toBe(0);
+  });
+});

@@ -1,0 +1,68 @@
+/** The plans implementing a directive, as a tree by chain (tỉnh → huyện → xã) and as province coverage. Pure. */
+import { LEVELS, provinceKey } from './format.ts';
+import type { DocSummary, ImplementerEdge } from './queries.ts';
+
+export interface TreeNode {
+  doc: DocSummary;
+  depth: number;
+  children: TreeNode[];
+}
+
+function levelRank(d: DocSummary): number {
+  return d.level ? LEVELS.indexOf(d.level) : LEVELS.length;
+}
+
+function byLevelProvinceDate(a: TreeNode, b: TreeNode): number {
+  return (
+    levelRank(a.doc) - levelRank(b.doc) ||
+    (a.doc.province ?? '').localeCompare(b.doc.province ?? '', 'vi') ||
+    (a.doc.date ?? '').localeCompare(b.doc.date ?? '')
+  );
+}
+
+/**
+ * Each implementer hangs under the nearest document of its path that is itself in the list
+ * (its path runs implementer → … → queried document); otherwise directly under the root.
+ * Returns the root's children, each level sorted by administrative level, province, date.
+ */
+export function implementerTree(edges: readonly ImplementerEdge[]): TreeNode[] {
+  const nodes = new Map<string, TreeNode>();
+  for (const e of edges) if (!nodes.has(e.node.id)) nodes.set(e.node.id, { doc: e.node, depth: e.depth, children: [] });
+  const roots: TreeNode[] = [];
+  for (const e of edges) {
+    const node = nodes.get(e.node.id)!;
+    if (node.doc !== e.node) continue; // a second path to the same plan
+    const parent = e.path
+      .slice(0, -1)
+      .map((step) => nodes.get(step.to.id))
+      .find((n) => n && n !== node);
+    (parent ? parent.children : roots).push(node);
+  }
+  const sort = (list: TreeNode[]): TreeNode[] => {
+    list.sort(byLevelProvinceDate);
+    for (const n of list) sort(n.children);
+    return list;
+  };
+  return sort(roots);
+}
+
+export interface Coverage {
+  /** Every province of the list, in list order, with the implementing plans that belong to it. */
+  rows: { province: string; plans: DocSummary[] }[];
+  /** Provinces with no implementing plan. */
+  missing: string[];
+  /** Plans whose province is unknown or not in the list. */
+  unplaced: DocSummary[];
+}
+
+export function coverage(provinces: readonly string[], plans: readonly DocSummary[]): Coverage {
+  const rows = provinces.map((province) => ({ province, plans: [] as DocSummary[] }));
+  const byKey = new Map(rows.map((r) => [provinceKey(r.province), r]));
+  const unplaced: DocSummary[] = [];
+  for (const plan of plans) {
+    const row = plan.province ? byKey.get(provinceKey(plan.province)) : undefined;
+    if (row) row.plans.push(plan);
+    else unplaced.push(plan);
+  }
+  return { rows, missing: rows.filter((r) => r.plans.length === 0).map((r) => r.province), unplaced };
+}

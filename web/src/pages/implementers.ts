@@ -1,0 +1,125 @@
+/**
+ * The plans that carry out a directive, directly or down the chain: a tree by level
+ * (tỉnh → huyện → xã) and a coverage table naming the provinces with no implementing plan.
+ */
+import { gql } from '../api.ts';
+import { h } from '../dom.ts';
+import { docLabel, toLevel } from '../format.ts';
+import { coverage, implementerTree, type TreeNode } from '../implementer-tree.ts';
+import { IMPLEMENTERS, type ImplementerEdge, type ImplementersData } from '../queries.ts';
+import { href, yearParam, type Route } from '../route.ts';
+import { docActions, docEntry, docLink, field, filterForm, formParams, levelSelect, message, provinceInput, provinceLists, select, yearInput, type View } from '../ui.ts';
+
+const PAGE = 500;
+/** Beyond this many implementers the page says the tree and table are partial. */
+const LIMIT = 5000;
+const REFORM_DATE = '2025-07-01';
+
+function tree(nodes: TreeNode[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'tree' },
+    ...nodes.map((n) =>
+      h('li', {}, docEntry(n.doc, n.depth > 1 && h('span', { class: 'meta' }, `gián tiếp, cấp độ ${n.depth}`)), n.children.length > 0 && tree(n.children)),
+    ),
+  );
+}
+
+export async function implementersPage(route: Route): Promise<View> {
+  const p = route.params;
+  const province = p.get('province') ?? '';
+  const year = p.get('year') ?? '';
+  const level = p.get('level') ?? '';
+  const filter = { province: province || null, year: yearParam(p), level: toLevel(level) };
+  const lists = provinceLists();
+
+  const edges: ImplementerEdge[] = [];
+  let after: string | null = null;
+  let data: ImplementersData;
+  do {
+    data = await gql<ImplementersData>(IMPLEMENTERS, { id: route.id, filter, first: PAGE, after });
+    edges.push(...data.implementers.edges);
+    after = data.implementers.pageInfo.endCursor;
+  } while (data.implementers.pageInfo.hasNextPage && after && edges.length < LIMIT);
+  const doc = data.document;
+  if (!doc) return { title: 'Không tìm thấy', node: message(`Không tìm thấy văn bản «${route.id}».`, 'error') };
+
+  const provinces = await lists;
+  const snapshot = p.get('units') ?? (doc.date && doc.date >= REFORM_DATE ? 'post-2025' : 'pre-2025');
+  const units = provinces[snapshot === 'post-2025' ? 'post-2025' : 'pre-2025'].map((u) => u.name);
+  const cover = coverage(
+    units,
+    edges.map((e) => e.node),
+  );
+  const params = { province, year, level, units: p.get('units') };
+  const direct = edges.filter((e) => e.depth === 1).length;
+
+  const form = filterForm(
+    [
+      provinceInput(province, provinces),
+      field('Năm', yearInput(year)),
+      field('Cấp', levelSelect(level)),
+      field('Danh mục tỉnh', select('units', snapshot, [['pre-2025', '63 tỉnh (trước 01/07/2025)'], ['post-2025', '34 tỉnh (từ 01/07/2025)']])),
+    ],
+    (data) => {
+      location.hash = href('implementers', route.id, formParams(data, ['province', 'year', 'level', 'units']));
+    },
+  );
+
+  return {
+    title: `Triển khai ${docLabel(doc)}`,
+    node: h(
+      'article',
+      { class: 'implementers-page' },
+      h('header', { class: 'doc-header' }, h('p', { class: 'kind' }, 'Các kế hoạch triển khai'), h('h1', {}, docLink(doc)), doc.title && h('p', { class: 'doc-title' }, doc.title), docActions(doc.id)),
+      form,
+      h(
+        'p',
+        { class: 'summary', role: 'status' },
+        `${data.implementers.totalCount.toLocaleString('vi-VN')} văn bản triển khai (trực tiếp: ${direct}, qua văn bản trung gian: ${edges.length - direct}).`,
+        edges.length < data.implementers.totalCount && ` Chỉ hiển thị ${edges.length.toLocaleString('vi-VN')} văn bản đầu tiên; hãy lọc theo tỉnh hoặc năm.`,
+      ),
+      h(
+        'div',
+        { class: 'two-col' },
+        h(
+          'section',
+          { 'aria-labelledby': 'h-tree' },
+          h('h2', { id: 'h-tree' }, 'Cây triển khai (tỉnh → huyện → xã)'),
+          edges.length === 0 ? message('Chưa có kế hoạch nào triển khai văn bản này.') : tree(implementerTree(edges)),
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'h-coverage' },
+          h('h2', { id: 'h-coverage' }, 'Mức độ bao phủ theo tỉnh'),
+          h(
+            'div',
+            { class: 'missing' },
+            h('h3', {}, `Tỉnh/thành phố chưa có kế hoạch triển khai: ${cover.missing.length}/${units.length}`),
+            cover.missing.length === 0 ? message('Tất cả các tỉnh đều đã có kế hoạch.') : h('p', { class: 'missing-list' }, cover.missing.join(', ')),
+          ),
+          h(
+            'table',
+            { class: 'coverage' },
+            h('caption', {}, `Số văn bản triển khai theo tỉnh (${snapshot === 'post-2025' ? '34 tỉnh sau sắp xếp' : '63 tỉnh trước sắp xếp'})`),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tỉnh/thành phố'), h('th', { scope: 'col' }, 'Số văn bản'), h('th', { scope: 'col' }, 'Tình trạng'))),
+            h(
+              'tbody',
+              {},
+              ...cover.rows.map((r) =>
+                h(
+                  'tr',
+                  { class: r.plans.length ? 'covered' : 'uncovered' },
+                  h('th', { scope: 'row' }, r.plans.length ? h('a', { href: href('implementers', route.id, { ...params, province: r.province }) }, r.province) : r.province),
+                  h('td', {}, r.plans.length),
+                  h('td', {}, r.plans.length ? 'Đã có kế hoạch' : 'Chưa có kế hoạch'),
+                ),
+              ),
+            ),
+          ),
+          cover.unplaced.length > 0 && h('p', { class: 'meta' }, `${cover.unplaced.length} văn bản không xác định được tỉnh hoặc thuộc cấp trung ương.`),
+        ),
+      ),
+    ),
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Every GraphQL operation the UI sends, written against schema.graphql (test/web/queries.test.ts
+ * validates them), with the TypeScript shape of what each returns.
+ */
+
+export type Relation = 'IMPLEMENTS' | 'BASED_ON' | 'CITES' | 'GUIDES' | 'ISSUES' | 'CONTINUES' | 'AMENDS';
+export type Level = 'CENTRAL' | 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+
+export interface DocSummary {
+  id: string;
+  kind: string | null;
+  symbol: string | null;
+  name: string | null;
+  title: string | null;
+  date: string | null;
+  year: number | null;
+  issuer: string | null;
+  level: Level | null;
+  province: string | null;
+  ingested: boolean;
+}
+
+export interface Evidence {
+  source: string;
+  quote: string;
+  start: number;
+  end: number;
+  section: string;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+const DOC_SUMMARY = `fragment DocSummary on Document { id kind symbol name title date year issuer level province ingested }`;
+const EVIDENCE = `fragment Ev on Evidence { source quote start end section }`;
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+export interface SearchData {
+  search: {
+    totalCount: number;
+    pageInfo: PageInfo;
+    facets: { kind: FacetValue[]; province: FacetValue[]; year: FacetValue[]; level: FacetValue[] };
+    edges: { cursor: string; node: DocSummary; highlights: { field: string; snippet: string }[] }[];
+  };
+}
+export const SEARCH = `query Search($query: String!, $filter: SearchFilter, $first: Int, $after: String) {
+  search(query: $query, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    facets { kind { value count } province { value count } year { value count } level { value count } }
+    edges { cursor node { ...DocSummary } highlights { field snippet } }
+  }
+}
+${DOC_SUMMARY}`;
+
+export interface OutgoingCitation {
+  relation: Relation;
+  stated: boolean;
+  to: DocSummary;
+  evidence: Evidence[];
+}
+export interface Unresolved {
+  key: string;
+  symbol: string | null;
+  name: string | null;
+  kind: string | null;
+  reason: string;
+  detail: string;
+  candidates: string[];
+  start: number;
+  end: number;
+  section: string;
+}
+export interface DocumentData {
+  document:
+    | (DocSummary & {
+        subject: string | null;
+        file: string | null;
+        text: string | null;
+        citations: OutgoingCitation[];
+        citedBy: { totalCount: number; edges: { node: { relation: Relation; from: DocSummary; evidence: Evidence[] } }[] };
+        implementedBy: { totalCount: number; edges: { node: DocSummary }[] };
+        unresolved: Unresolved[];
+      })
+    | null;
+}
+export const DOCUMENT = `query Document($id: ID!, $province: String, $year: Int) {
+  document(id: $id) {
+    ...DocSummary subject file text
+    citations { relation stated to { ...DocSummary } evidence { ...Ev } }
+    citedBy(province: $province, year: $year, first: 200) {
+      totalCount
+      edges { node { relation from { ...DocSummary } evidence { ...Ev } } }
+    }
+    implementedBy(filter: { province: $province, year: $year }, first: 200) {
+      totalCount
+      edges { node { ...DocSummary } }
+    }
+    unresolved { key symbol name kind reason detail candidates start end section }
+  }
+}
+${DOC_SUMMARY}
+${EVIDENCE}`;
+
+export interface ImplementerEdge {
+  depth: number;
+  node: DocSummary;
+  path: { from: { id: string }; to: { id: string }; relation: Relation }[];
+}
+export interface ImplementersData {
+  document: DocSummary | null;
+  implementers: { totalCount: number; pageInfo: PageInfo; edges: ImplementerEdge[] };
+}
+export const IMPLEMENTERS = `query Implementers($id: ID!, $filter: ImplementerFilter, $first: Int, $after: String) {
+  document(id: $id) { ...DocSummary }
+  implementers(of: $id, transitive: true, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { depth node { ...DocSummary } path { from { id } to { id } relation } }
+  }
+}
+${DOC_SUMMARY}`;
+
+export interface TraceStep {
+  depth: number;
+  relation: Relation;
+  from: DocSummary;
+  to: DocSummary;
+  evidence: Evidence[];
+}
+export interface TraceData {
+  document: DocSummary | null;
+  legalBasis: TraceStep[];
+}
+export const TRACE = `query Trace($id: ID!, $maxDepth: Int) {
+  document(id: $id) { ...DocSummary }
+  legalBasis(of: $id, maxDepth: $maxDepth) { depth relation from { ...DocSummary } to { ...DocSummary } evidence { ...Ev } }
+}
+${DOC_SUMMARY}
+${EVIDENCE}`;
+
+/** Every operation, for the schema validation test. */
+export const OPERATIONS = { SEARCH, DOCUMENT, IMPLEMENTERS, TRACE };

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { coverage, implementerTree } from '../../web/src/implementer-tree.ts';
+import { docLabel, formatDate, isPartyDocument, provinceKey, toLevel } from '../../web/src/format.ts';
+import type { DocSummary, ImplementerEdge, TraceStep } from '../../web/src/queries.ts';
+import { href, parseRoute } from '../../web/src/route.ts';
+import { segments } from '../../web/src/text-marks.ts';
+import { traceCsv, traceJson } from '../../web/src/trace-export.ts';
+
+function doc(id: string, over: Partial<DocSummary> = {}): DocSummary {
+  return { id, kind: 'Kế hoạch', symbol: null, name: null, title: null, date: null, year: null, issuer: null, level: null, province: null, ingested: true, ...over };
+}
+
+describe('format', () => {
+  it('shows dates as dd/mm/yyyy', () => {
+    expect(formatDate('2024-03-07')).toBe('07/03/2024');
+    expect(formatDate(null)).toBe('');
+  });
+  it('reads levels as enum names or Vietnamese words', () => {
+    expect(toLevel('PROVINCE')).toBe('PROVINCE');
+    expect(toLevel('huyện')).toBe('DISTRICT');
+    expect(toLevel('nowhere')).toBeNull();
+  });
+  it('tells Party symbols from State ones', () => {
+    expect(isPartyDocument({ symbol: '217-QĐ/TW' })).toBe(true);
+    expect(isPartyDocument({ symbol: '33/CT-TTg' })).toBe(false);
+  });
+  it('compares province names without prefix or accents', () => {
+    expect(provinceKey('Tỉnh Sơn La')).toBe(provinceKey('son la'));
+    expect(provinceKey('Thành phố Hà Nội')).toBe(provinceKey('Hà Nội'));
+  });
+  it('labels documents by kind and symbol, else by name', () => {
+    expect(docLabel(doc('x', { kind: 'Chỉ thị', symbol: '33/CT-TTg' }))).toBe('Chỉ thị 33/CT-TTg');
+    expect(docLabel(doc('x', { kind: 'Luật', name: 'Luật Thực hiện dân chủ ở cơ sở' }))).toBe('Luật Thực hiện dân chủ ở cơ sở');
+  });
+});
+
+describe('routes', () => {
+  it('round-trips ids with slashes and parameters', () => {
+    const link = href('doc', 'ct/33/CT-TTg@2024', { at: 120, province: '', year: null });
+    expect(link).toBe('#/doc/ct%2F33%2FCT-TTg%402024?at=120');
+    const r = parseRoute(link);
+    expect(r).toMatchObject({ page: 'doc', id: 'ct/33/CT-TTg@2024' });
+    expect(r.params.get('at')).toBe('120');
+  });
+  it('treats unknown or empty routes as the search page', () => {
+    expect(parseRoute('').page).toBe('search');
+    expect(parseRoute('#/doc').page).toBe('search');
+    expect(parseRoute('#/search?q=chi%20thi%2033').params.get('q')).toBe('chi thi 33');
+  });
+});
+
+describe('text marks', () => {
+  it('cuts text at evidence offsets, dropping overlaps and out-of-range spans', () => {
+    const text = 'Căn cứ Chỉ thị số 33/CT-TTg và Luật X.';
+    const at = (s: string) => text.indexOf(s);
+    const spans = [
+      { start: at('Chỉ thị'), end: at(' và'), data: 'ct' },
+      { start: at('33'), end: at(' và'), data: 'overlap' },
+      { start: at('Luật'), end: at('.'), data: 'luat' },
+      { start: 10, end: 999, data: 'outside' },
+    ];
+    const segs = segments(text, spans);
+    expect(segs.map((s) => [s.text, s.span?.data])).toEqual([
+      ['Căn cứ ', undefined],
+      ['Chỉ thị số 33/CT-TTg', 'ct'],
+      [' và ', undefined],
+      ['Luật X', 'luat'],
+      ['.', undefined],
+    ]);
+    expect(segs.map((s) => s.text).join('')).toBe(text);
+  });
+});
+
+describe('implementers', () => {
+  const step = (from: string, to: string) => ({ from: { id: from }, to: { id: to }, relation: 'IMPLEMENTS' as const });
+  const province = doc('kh-t', { level: 'PROVINCE', province: 'Tỉnh Sơn La' });
+  const district = doc('kh-h', { level: 'DISTRICT', province: 'Sơn La' });
+  const commune = doc('kh-x', { level: 'COMMUNE', province: 'Tỉnh Sơn La' });
+  const other = doc('kh-t2', { level: 'PROVINCE', province: 'Thành phố Hà Nội' });
+  const edges: ImplementerEdge[] = [
+    { depth: 3, node: commune, path: [step('kh-x', 'kh-h'), step('kh-h', 'kh-t'), step('kh-t', 'ct')] },
+    { depth: 1, node: province, path: [step('kh-t', 'ct')] },
+    { depth: 2, node: district, path: [step('kh-h', 'kh-t'), step('kh-t', 'ct')] },
+    { depth: 1, node: other, path: [step('kh-t2', 'ct')] },
+  ];
+  it('builds the tỉnh → huyện → xã tree from the paths', () => {
+    const show = (ns: ReturnType<typeof implementerTree>): unknown => ns.map((n) => [n.doc.id, show(n.children)]);
+    expect(show(implementerTree(edges))).toEqual([
+      ['kh-t2', []],
+      ['kh-t', [['kh-h', [['kh-x', []]]]]],
+    ]);
+  });
+  it('hangs a plan under the nearest listed ancestor when a filter hid its parent', () => {
+    const tree = implementerTree(edges.filter((e) => e.node.id !== 'kh-h'));
+    expect(tree.find((n) => n.doc.id === 'kh-t')!.children.map((n) => n.doc.id)).toEqual(['kh-x']);
+  });
+  it('names the provinces with no implementing plan', () => {
+    const c = coverage(['Thành phố Hà Nội', 'Tỉnh Sơn La', 'Tỉnh Lai Châu'], [...edges.map((e) => e.node), doc('central', { level: 'CENTRAL' })]);
+    expect(c.missing).toEqual(['Tỉnh Lai Châu']);
+    expect(c.rows.map((r) => r.plans.length)).toEqual([1, 3, 0]);
+    expect(c.unplaced.map((d) => d.id)).toEqual(['central']);
+  });
+});
+
+describe('trace export', () => {
+  const plan = doc('kh-1', { symbol: '12/KH-UBND' });
+  const ct = doc('ct-33', { kind: 'Chỉ thị', symbol: '33/CT-TTg', date: '2024-10-01', ingested: false });
+  const steps: TraceStep[] = [
+    {
+      depth: 1,
+      relation: 'IMPLEMENTS',
+      from: plan,
+      to: ct,
+      evidence: [
+        { source: 'kh-1', quote: 'Thực hiện Chỉ thị số 33/CT-TTg, "đẩy mạnh", năm 2024', start: 10, end: 30, section: 'preamble' },
+        { source: 'kh-1', quote: '=HYPERLINK("x")', start: 40, end: 50, section: 'I.1' },
+      ],
+    },
+    { depth: 2, relation: 'BASED_ON', from: ct, to: doc('luat', { kind: 'Luật', name: 'Luật X' }), evidence: [] },
+  ];
+  it('writes one CSV row per piece of evidence, quoted and formula-safe', () => {
+    const lines = traceCsv(steps).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain('"Thực hiện Chỉ thị số 33/CT-TTg, ""đẩy mạnh"", năm 2024"');
+    expect(lines[1]).toContain('01/10/2024');
+    expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(lines[3].startsWith('2,ct-33,Chỉ thị 33/CT-TTg,BASED_ON,Căn cứ,luat,Luật X,')).toBe(true);
+  });
+  it('writes JSON with the document, the steps and their evidence', () => {
+    const parsed = JSON.parse(traceJson(plan, steps, new Date('2025-01-02T03:04:05Z')));
+    expect(parsed.document.id).toBe('kh-1');
+    expect(parsed.exportedAt).toBe('2025-01-02T03:04:05.000Z');
+    expect(parsed.steps[0].evidence[1].section).toBe('I.1');
+  });
+});

@@ -20,7 +20,7 @@ import type { DocumentNode, Edge, EdgeType, Evidence, Locality, UnresolvedRefere
 import { MIGRATIONS } from './sqlite-schema.ts';
 import type { GraphStore, ImplementerFilter, IngestBatch, Page, StoreStats } from './store.ts';
 import {
-  BASIS_TYPES, clampDepth, decodeCursor, encodeCursor, filterParams, MAX_PAGE_SIZE, pageImplementers, traceFrom,
+  BASIS_TYPES, checkFirst, clampDepth, filterParams, pageImplementers, traceFrom, unresolvedAfter, unresolvedPage,
   type Reached, type TraversalReads,
 } from './traversal.ts';
 
@@ -267,24 +267,14 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   async unresolved(opts: { first: number; after?: string | null; source?: string | null }): Promise<Page<UnresolvedReference>> {
-    const { first } = opts;
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw new RangeError(`first must be an integer in 0..${MAX_PAGE_SIZE}`);
-    const a = opts.after ? decodeCursor(opts.after) : null;
-    if (a && !(a.length === 4 && typeof a[0] === 'string' && typeof a[1] === 'number' && typeof a[2] === 'number' && typeof a[3] === 'string')) {
-      throw new RangeError(`invalid cursor: ${JSON.stringify(opts.after)}`);
-    }
+    checkFirst(opts.first);
+    const a = unresolvedAfter(opts.after);
     const source = opts.source ?? null;
-    const rows = (this.st.unresolvedPage.all({
-      source, after: a ? 1 : null, aSource: a?.[0] ?? null, aStart: a?.[1] ?? null, aEnd: a?.[2] ?? null, aKey: a?.[3] ?? null, limit: first + 1,
-    }) as UnresolvedRow[]).map(toUnresolved);
-    const items = rows.slice(0, first);
-    const last = items[items.length - 1];
-    return {
-      items,
-      totalCount: this.st.unresolvedCount.pluck().get({ source }) as number,
-      endCursor: last ? encodeCursor([last.source, last.start, last.end, last.key]) : null,
-      hasNextPage: rows.length > first,
-    };
+    const rows = this.st.unresolvedPage.all({
+      source, after: a ? 1 : null, aSource: a?.source ?? null, aStart: a?.start ?? null, aEnd: a?.end ?? null, aKey: a?.key ?? null,
+      limit: opts.first + 1,
+    }) as UnresolvedRow[];
+    return unresolvedPage(rows.map(toUnresolved), opts.first, this.st.unresolvedCount.pluck().get({ source }) as number);
   }
 
   async stats(): Promise<StoreStats> {

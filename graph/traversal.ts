@@ -4,7 +4,7 @@
  * reachability query (a recursive CTE in SQLite, a variable-length path in
  * Neo4j) and batched edge/document reads; the results are then identical.
  */
-import type { DocumentNode, Edge, EdgeType } from './model.ts';
+import type { DocumentNode, Edge, EdgeType, UnresolvedReference } from './model.ts';
 import type { ImplementerFilter, Implementer, Page, TraceStep } from './store.ts';
 
 /** Edge types followed upward by legalBasis (CITES is not a basis). */
@@ -12,7 +12,7 @@ export const BASIS_TYPES: readonly EdgeType[] = ['IMPLEMENTS', 'BASED_ON', 'GUID
 export const DEFAULT_MAX_DEPTH = 8;
 /** Upper bound on any requested depth (keeps variable-length queries bounded). */
 export const MAX_DEPTH_LIMIT = 32;
-export const MAX_PAGE_SIZE = 1000;
+const MAX_PAGE_SIZE = 1000;
 
 export function clampDepth(d: number | undefined, fallback = DEFAULT_MAX_DEPTH): number {
   const n = d === undefined ? fallback : Math.trunc(d);
@@ -45,11 +45,39 @@ export function compareKeys(a: readonly (string | number)[], b: readonly (string
   return a.length - b.length;
 }
 
-/** Slice a list already sorted by `keyOf` into a Relay-style page. */
-export function pageOf<T>(sorted: readonly T[], keyOf: (t: T) => (string | number)[], first: number, after?: string | null): Page<T> {
+export function checkFirst(first: number): void {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw new RangeError(`first must be an integer in 0..${MAX_PAGE_SIZE}, got ${first}`);
   }
+}
+
+/** Keyset position of the unresolved ledger (order: source, start, end, key). */
+export interface UnresolvedPosition { source: string; start: number; end: number; key: string }
+
+export function unresolvedAfter(after: string | null | undefined): UnresolvedPosition | null {
+  if (!after) return null;
+  const [source, start, end, key, ...rest] = decodeCursor(after);
+  if (typeof source !== 'string' || typeof start !== 'number' || typeof end !== 'number' || typeof key !== 'string' || rest.length) {
+    throw new RangeError(`invalid cursor: ${JSON.stringify(after)}`);
+  }
+  return { source, start, end, key };
+}
+
+/** Page of the unresolved ledger from the `first + 1` rows following the cursor. */
+export function unresolvedPage(rows: UnresolvedReference[], first: number, totalCount: number): Page<UnresolvedReference> {
+  const items = rows.slice(0, first);
+  const last = items[items.length - 1];
+  return {
+    items,
+    totalCount,
+    endCursor: last ? encodeCursor([last.source, last.start, last.end, last.key]) : null,
+    hasNextPage: rows.length > first,
+  };
+}
+
+/** Slice a list already sorted by `keyOf` into a Relay-style page. */
+export function pageOf<T>(sorted: readonly T[], keyOf: (t: T) => (string | number)[], first: number, after?: string | null): Page<T> {
+  checkFirst(first);
   let from = 0;
   if (after) {
     const k = decodeCursor(after);

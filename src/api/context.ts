@@ -1,0 +1,38 @@
+/**
+ * The per-request context: the stores, and DataLoaders that batch document and
+ * edge look-ups across a request's resolvers (one store call per tick).
+ */
+import DataLoader from 'dataloader';
+import type { DocumentNode, Edge } from '../../graph/model.ts';
+import type { GraphStore } from '../../graph/store.ts';
+import type { SearchIndex } from '../search/search-index.ts';
+import type { IngestOutcome } from '../pipeline/ingest.ts';
+
+/** What the API serves from, shared by every request. */
+export interface ApiServices {
+  graph: GraphStore;
+  search: SearchIndex;
+  ingestText(name: string, text: string): Promise<IngestOutcome>;
+}
+
+export interface ApiContext extends ApiServices {
+  documents: DataLoader<string, DocumentNode | null>;
+  outgoing: DataLoader<string, Edge[]>;
+  incoming: DataLoader<string, Edge[]>;
+}
+
+function groupBy(edges: readonly Edge[], ids: readonly string[], end: 'from' | 'to'): Edge[][] {
+  const byId = new Map<string, Edge[]>(ids.map((id) => [id, []]));
+  for (const e of edges) byId.get(e[end])?.push(e);
+  return ids.map((id) => byId.get(id)!);
+}
+
+export function createContext(services: ApiServices): ApiContext {
+  const { graph } = services;
+  return {
+    ...services,
+    documents: new DataLoader((ids) => graph.getDocuments(ids)),
+    outgoing: new DataLoader(async (ids) => groupBy(await graph.outgoing(ids), ids, 'from')),
+    incoming: new DataLoader(async (ids) => groupBy(await graph.incoming(ids), ids, 'to')),
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * Thin resolvers: argument checks and paging here, data from the stores
+ * through the per-request DataLoaders (context.ts).
+ */
+import type { DocumentNode } from '../../graph/model.ts';
+import type { ImplementerFilter } from '../../graph/store.ts';
+import { foldSymbol } from '../../ingest/normalize.ts';
+import { SearchSyntaxError } from '../search/search-index.ts';
+import type { ApiContext } from './context.ts';
+import { badInput, notFound } from './errors.ts';
+import type { Resolvers } from './generated/resolvers.ts';
+import { connection, encodeCursor, pageWindow } from './paging.ts';
+
+const MAX_TRACE_DEPTH = 10;
+/** Upper bound on one document's unresolved references listed inline. */
+const MAX_INLINE_UNRESOLVED = 1000;
+
+async function requireDocument(ctx: ApiContext, id: string): Promise<DocumentNode> {
+  const doc = await ctx.documents.load(id);
+  if (!doc) throw notFound(`document "${id}"`);
+  return doc;
+}
+
+async function implementerConnection(
+  ctx: ApiContext,
+  of: string,
+  args: { transitive: boolean; filter?: ImplementerFilter | null; first: number; after?: string | null },
+) {
+  await requireDocument(ctx, of);
+  const { offset, limit } = pageWindow(args.first, args.after);
+  // The store pages from the start; the API's cursors are positions, so ask for everything up to this page's end.
+  const page = await ctx.graph.implementers(of, { transitive: args.transitive, filter: args.filter ?? undefined, first: offset + limit });
+  return connection(page.items.slice(offset, offset + limit), offset, page.totalCount, (impl) => ({
+    node: impl.document,
+    depth: impl.depth,
+    path: impl.path,
+  }));
+}
+
+async function loadPresent(ctx: ApiContext, ids: readonly string[]): Promise<(DocumentNode | null)[]> {
+  return (await ctx.documents.loadMany(ids)).map((d) => (d instanceof Error ? null : d));
+}
+
+async function documentOf(ctx: ApiContext, id: string): Promise<DocumentNode> {
+  // An edge endpoint always exists in a consistent graph; a missing one is a store defect.
+  const doc = await ctx.documents.load(id);
+  if (!doc) throw new Error(`graph inconsistency: edge endpoint "${id}" has no document node`);
+  return doc;
+}
+
+export const resolvers: Resolvers = {
+  Level: { CENTRAL: 'trung ương', PROVINCE: 'tỉnh', DISTRICT: 'huyện', COMMUNE: 'xã' },
+
+  Query: {
+    document: (_p, { id }, ctx) => ctx.documents.load(id),
+
+    documentsBySymbol: async (_p, { symbol, year }, ctx) => {
+      const folded = foldSymbol(symbol);
+      if (!folded) throw badInput('symbol must contain letters or digits');
+      return ctx.graph.findBySymbol(folded, year ?? null);
+    },
+
+    search: async (_p, { query, filter, first, after }, ctx) => {
+      const { offset, limit } = pageWindow(first, after);
+      let result;
+      try {
+        result = await ctx.search.search(query, { filter: filter ?? undefined, limit, offset });
+      } catch (err) {
+        if (err instanceof SearchSyntaxError) throw badInput(`search syntax: ${err.message}`);
+        throw err;
+      }
+      // A hit whose document left the graph (index behind the store) is dropped from the page.
+      const docs = await loadPresent(ctx, result.hits.map((h) => h.id));
+      const found = result.hits.flatMap((hit, i) => (docs[i] ? [{ hit, node: docs[i] }] : []));
+      return {
+        ...connection(found, offset, result.totalCount, ({ hit, node }) => ({ node, score: hit.score, highlights: hit.highlights })),
+        facets: result.facets,
+      };
+    },
+
+    implementers: (_p, { of, transitive, filter, first, after }, ctx) =>
+      implementerConnection(ctx, of, { transitive: transitive ?? false, filter, first, after }),
+
+    legalBasis: async (_p, { of, maxDepth }, ctx) => {
+      if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > MAX_TRACE_DEPTH) {
+        throw badInput(`maxDepth must be between 1 and ${MAX_TRACE_DEPTH} (got ${maxDepth})`);
+      }
+      await requireDocument(ctx, of);
+      return ctx.graph.legalBasis(of, maxDepth);
+    },
+
+    unresolvedReferences: async (_p, { first, after, source }, ctx) => {
+      const { offset, limit } = pageWindow(first, after);
+      const page = await ctx.graph.unresolved({ first: offset + limit, source: source ?? null });
+      return connection(page.items.slice(offset, offset + limit), offset, page.totalCount);
+    },
+
+    stats: (_p, _a, ctx) => ctx.graph.stats(),
+  },
+
+  Mutation: {
+    ingestText: async (_p, { name, text }, ctx) => {
+      if (!name.trim()) throw badInput('name must not be empty');
+      const outcome = await ctx.ingestText(name, text);
+      if (outcome.status === 'failed') throw badInput(`${name}: ${outcome.reason}`);
+      return {
+        status: outcome.status === 'ingested' ? 'INGESTED' : 'UNCHANGED',
+        document: outcome.document,
+        citations: outcome.citations,
+        unresolved: outcome.unresolved,
+        diagnostics: outcome.diagnostics,
+      };
+    },
+  },
+
+  Document: {
+    text: (doc) => (doc.ingested ? (doc.text ?? null) : null),
+    citations: async (doc, { relation }, ctx) => (await ctx.outgoing.load(doc.id)).filter((e) => !relation || e.type === relation),
+    citedBy: async (doc, { relation, province, year, first, after }, ctx) => {
+      const { offset, limit } = pageWindow(first, after);
+      let edges = (await ctx.incoming.load(doc.id)).filter((e) => !relation || e.type === relation);
+      if (province || year != null) {
+        const citing = await loadPresent(ctx, edges.map((e) => e.from));
+        edges = edges.filter((_e, i) => {
+          const d = citing[i];
+          return d !== null && (!province || d.province === province) && (year == null || d.year === year);
+        });
+      }
+      return connection(edges.slice(offset, offset + limit), offset, edges.length);
+    },
+    implementedBy: (doc, { filter, first, after }, ctx) => implementerConnection(ctx, doc.id, { transitive: false, filter, first, after }),
+    unresolved: async (doc, _a, ctx) => (await ctx.graph.unresolved({ first: MAX_INLINE_UNRESOLVED, source: doc.id })).items,
+  },
+
+  Citation: {
+    from: (edge, _a, ctx) => documentOf(ctx, edge.from),
+    to: (edge, _a, ctx) => documentOf(ctx, edge.to),
+    relation: (edge) => edge.type,
+  },
+
+  Evidence: {
+    sourceDocument: (ev, _a, ctx) => ctx.documents.load(ev.source),
+  },
+
+  TraceStep: {
+    from: (step, _a, ctx) => documentOf(ctx, step.edge.from),
+    to: (step) => step.document,
+    relation: (step) => step.edge.type,
+    evidence: (step) => step.edge.evidence,
+  },
+
+  UnresolvedReference: {
+    source: (ref, _a, ctx) => documentOf(ctx, ref.source),
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * Open what the commands work on: the configured graph store and search index,
+ * initialised, and the ingest pipeline's dependencies bound to them.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { extract } from '../../ingest/index.ts';
+import { readDocument } from '../../ingest/read/index.ts';
+import { openGraphStore } from '../../graph/open-store.ts';
+import { toBatch } from '../../graph/from-extraction.ts';
+import type { Config } from '../config.ts';
+import type { ApiServices } from '../api/context.ts';
+import { openSearchIndex } from '../search/open-index.ts';
+import { ingestText, type IngestDeps } from '../pipeline/ingest.ts';
+
+export interface Services extends ApiServices {
+  deps: IngestDeps;
+  close(): Promise<void>;
+}
+
+export async function openServices(config: Config): Promise<Services> {
+  const graph = await openGraphStore(config);
+  await graph.init();
+  if (config.search === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
+  const search = openSearchIndex(
+    config.search === 'meilisearch'
+      ? { meiliHost: config.meili.host, meiliKey: config.meili.masterKey }
+      : { sqlite: path.join(config.dataDir, 'search.db') },
+  );
+  try {
+    await search.init();
+  } catch (err) {
+    await graph.close();
+    throw err;
+  }
+  const deps: IngestDeps = { graph, search, extract, toBatch, read: readDocument };
+  return {
+    graph,
+    search,
+    deps,
+    ingestText: (name, text) => ingestText(deps, name, text),
+    close: async () => {
+      await Promise.allSettled([graph.close(), search.close()]);
+    },
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The ingest pipeline: text → extract → toBatch → graph.writeBatch → search.upsert.
+ *
+ * Idempotent by content hash: a text already in the graph is reported
+ * "unchanged" and not re-extracted. The graph write is atomic per file (or per
+ * chunk of files in bulk mode, writeBatches), so a crash
+ * leaves the graph consistent; search entries are written after the graph and
+ * are built from the merged graph nodes, so a cited-only entry never replaces
+ * an ingested document's full text.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Extraction } from '../../ingest/model.ts';
+import type { SourceText } from '../../ingest/index.ts';
+import type { DocumentNode } from '../../graph/model.ts';
+import type { GraphStore, IngestBatch } from '../../graph/store.ts';
+import type { SearchDoc, SearchIndex } from '../search/search-index.ts';
+import { collectFiles } from './collect-files.ts';
+
+export interface IngestDeps {
+  graph: GraphStore;
+  search: SearchIndex;
+  extract: (src: SourceText) => Extraction;
+  toBatch: (extraction: Extraction, source: { text: string; contentHash: string }) => IngestBatch;
+  /** Decode a file into its original text (ingest/read). */
+  read: (file: string) => Promise<{ text: string }>;
+}
+
+export type IngestOutcome =
+  | {
+      file: string;
+      status: 'ingested' | 'unchanged';
+      document: DocumentNode;
+      citations: number;
+      unresolved: number;
+      diagnostics: Extraction['diagnostics'];
+    }
+  | { file: string; status: 'failed'; reason: string };
+
+export interface IngestSummary {
+  ingested: number;
+  unchanged: number;
+  failed: { file: string; reason: string }[];
+}
+
+export interface ProgressListener {
+  start(total: number): void;
+  file(outcome: IngestOutcome): void;
+  done(summary: IngestSummary): void;
+}
+
+/** Files written per transaction in bulk mode. */
+const BULK_SIZE = 100;
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function toSearchDoc(node: DocumentNode, text: string | null): SearchDoc {
+  const { id, kind, symbol, name, title, issuer, subject, province, year, level, ingested } = node;
+  return { id, kind, symbol, name, title, issuer, subject, province, year, level, ingested, text };
+}
+
+type Prepared =
+  | { kind: 'done'; outcome: IngestOutcome }
+  | { kind: 'write'; file: string; text: string; batch: IngestBatch; extraction: Extraction };
+
+const failed = (file: string, reason: string): Prepared => ({ kind: 'done', outcome: { file, status: 'failed', reason } });
+
+/** Extract one text, or find it already ingested. `file` is the name recorded on the document. */
+async function prepare(deps: IngestDeps, file: string, text: string, pendingHashes: Map<string, DocumentNode>): Promise<Prepared> {
+  const hash = contentHash(text);
+  const knownId = await deps.graph.findByContentHash(hash);
+  const document = knownId ? (await deps.graph.getDocuments([knownId]))[0] : pendingHashes.get(hash);
+  if (document) return { kind: 'done', outcome: { file, status: 'unchanged', document, citations: 0, unresolved: 0, diagnostics: [] } };
+  let extraction: Extraction;
+  let batch: IngestBatch;
+  try {
+    extraction = deps.extract({ file, text });
+    const errors = extraction.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) return failed(file, errors.map((d) => `${d.code}: ${d.message}`).join('; '));
+    batch = deps.toBatch(extraction, { text, contentHash: hash });
+  } catch (err) {
+    return failed(file, `extraction failed: ${(err as Error).message}`);
+  }
+  pendingHashes.set(hash, batch.document);
+  return { kind: 'write', file, text, batch, extraction };
+}
+
+function ingestedOutcome(p: Extract<Prepared, { kind: 'write' }>): IngestOutcome {
+  return {
+    file: p.file,
+    status: 'ingested',
+    document: p.batch.document,
+    citations: p.extraction.citations.length,
+    unresolved: p.batch.unresolved.length,
+    diagnostics: p.extraction.diagnostics,
+  };
+}
+
+/** Index the written documents and the nodes they cite, as merged in the graph. */
+async function indexWritten(deps: IngestDeps, written: readonly Extract<Prepared, { kind: 'write' }>[]): Promise<void> {
+  const texts = new Map(written.map((p) => [p.batch.document.id, p.text]));
+  const ids = [...new Set(written.flatMap((p) => [p.batch.document.id, ...p.batch.cited.map((c) => c.id)]))];
+  const nodes = await deps.graph.getDocuments(ids);
+  const docs = nodes
+    .filter((n): n is DocumentNode => n !== null && (!n.ingested || texts.has(n.id)))
+    .map((n) => toSearchDoc(n, texts.get(n.id) ?? null));
+  if (docs.length) await deps.search.upsert(docs);
+}
+
+/** Write prepared files in one transaction (bulk), falling back to one per file to isolate a failing one. */
+async function writeAll(deps: IngestDeps, pending: Extract<Prepared, { kind: 'write' }>[]): Promise<IngestOutcome[]> {
+  if (pending.length > 1) {
+    try {
+      await deps.graph.writeBatches(pending.map((p) => p.batch));
+      await indexWritten(deps, pending);
+      return pending.map(ingestedOutcome);
+    } catch {
+      // One bad batch fails the whole transaction: retry file by file to isolate it.
+    }
+  }
+  const outcomes: IngestOutcome[] = [];
+  for (const p of pending) {
+    try {
+      await deps.graph.writeBatch(p.batch);
+      await indexWritten(deps, [p]);
+      outcomes.push(ingestedOutcome(p));
+    } catch (err) {
+      outcomes.push({ file: p.file, status: 'failed', reason: `store write failed: ${(err as Error).message}` });
+    }
+  }
+  return outcomes;
+}
+
+/** Ingest one text (the API's ingestText mutation). */
+export async function ingestText(deps: IngestDeps, name: string, text: string): Promise<IngestOutcome> {
+  const prepared = await prepare(deps, name, text, new Map());
+  if (prepared.kind === 'done') return prepared.outcome;
+  const [outcome] = await writeAll(deps, [prepared]);
+  return outcome;
+}
+
+/** Ingest files and folders. Never throws for a bad file: it is counted as failed with its reason. */
+export async function ingestPaths(deps: IngestDeps, paths: readonly string[], progress?: ProgressListener): Promise<IngestSummary> {
+  const { files, errors } = await collectFiles(paths);
+  const summary: IngestSummary = { ingested: 0, unchanged: 0, failed: [] };
+  const report = (outcome: IngestOutcome) => {
+    if (outcome.status === 'failed') summary.failed.push({ file: outcome.file, reason: outcome.reason });
+    else summary[outcome.status]++;
+    progress?.file(outcome);
+  };
+  progress?.start(files.length + errors.length);
+  for (const e of errors) report({ file: e.file, status: 'failed', reason: e.reason });
+
+  for (let i = 0; i < files.length; i += BULK_SIZE) {
+    const pendingHashes = new Map<string, DocumentNode>();
+    const pending: Extract<Prepared, { kind: 'write' }>[] = [];
+    for (const file of files.slice(i, i + BULK_SIZE)) {
+      let prepared: Prepared;
+      try {
+        const { text } = await deps.read(file);
+        prepared = await prepare(deps, path.basename(file), text, pendingHashes);
+      } catch (err) {
+        prepared = failed(file, (err as Error).message);
+      }
+      if (prepared.kind === 'write') pending.push({ ...prepared, file });
+      else report({ ...prepared.outcome, file });
+    }
+    for (const outcome of await writeAll(deps, pending)) report(outcome);
+  }
+  progress?.done(summary);
+  return summary;
+}

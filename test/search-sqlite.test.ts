@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../src/search/query.ts';
 import type { SearchDoc } from '../src/search/search-index.ts';
-import { ftsExpression, SqliteSearchIndex } from '../src/search/sqlite-fts.ts';
+import { ftsExpression, SNIPPET_TEXT_LIMIT, SqliteSearchIndex } from '../src/search/sqlite-fts.ts';
 import { HAND, searchContract } from './search.contract.ts';
 
 searchContract('sqlite', async () => new SqliteSearchIndex());
@@ -58,6 +58,18 @@ describe('SQLite FTS5 search', () => {
     expect(capped.facets.year.reduce((n, f) => n + f.count, 0)).toBe(4);
     const exact = await ix.search('dân vận e', { limit: 10, offset: 0 });
     expect([exact.totalCount, exact.totalCountExact]).toEqual([1, true]);
+  });
+
+  it('finds words anywhere in a long text but cuts snippets from its first SNIPPET_TEXT_LIMIT characters', async () => {
+    const ix = new SqliteSearchIndex();
+    await ix.init();
+    const text = `Đầu văn bản. ${'nội dung '.repeat(SNIPPET_TEXT_LIMIT / 9)} Cuối cùng là Đắk Lắk.`;
+    await ix.upsert([{ ...doc('long', 'Văn bản dài'), text }]);
+    const early = await ix.search('dau van ban', { limit: 1, offset: 0 });
+    expect(early.hits[0].highlights.find((h) => h.field === 'text')?.snippet).toContain('<mark>Đầu</mark>');
+    const late = await ix.search('dak lak', { limit: 1, offset: 0 });
+    expect(late.hits.map((h) => h.id)).toEqual(['long']);
+    expect(late.hits[0].highlights).toEqual([]);
   });
 
   it("shares the graph's database without closing it", async () => {

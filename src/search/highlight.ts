@@ -1,10 +1,12 @@
 /**
- * Highlighted snippets computed from the original text: matching is done on the
- * folded text (foldText keeps NFC text's length), so every mark maps back to
- * the same offsets in the accented original. Output is safe HTML: the text is
- * escaped, whitespace collapsed, and matches wrapped in <mark>…</mark>.
+ * Highlighted snippets computed on the original (NFC) text. The query's folded
+ * terms become one regular expression in which every letter is the class of all
+ * letters that fold to it ("d" → [dDđĐ…]), so matches are found, and marked, in
+ * the accented original directly; only the snippet window is scanned past the
+ * first match, which keeps megabyte-long texts cheap. Output is safe HTML: the
+ * text is escaped, whitespace collapsed, matches wrapped in <mark>…</mark>.
  */
-import { foldText } from '../../ingest/normalize.ts';
+import { foldChar } from '../../ingest/normalize.ts';
 import type { HighlightTerms } from './query.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -18,58 +20,62 @@ function plain(s: string): string {
   return escapeHtml(s).replace(/\s+/g, ' ');
 }
 
-/**
- * [start, end) of every token of `folded` that is a query word or starts with a
- * query prefix, and of every run of tokens equal to a query phrase (one range).
- */
-function matchRanges(folded: string, terms: HighlightTerms): [number, number][] {
-  const toks = [...folded.matchAll(/[\p{L}\p{N}\p{M}]+/gu)];
-  const out: [number, number][] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i][0];
-    const phrase = terms.phrases.find((p) => p.every((w, k) => toks[i + k]?.[0] === w));
-    if (phrase) {
-      const last = toks[i + phrase.length - 1];
-      out.push([toks[i].index, last.index + last[0].length]);
-      i += phrase.length - 1;
-    } else if (terms.words.has(t) || terms.prefixes.some((p) => t.startsWith(p))) {
-      out.push([toks[i].index, toks[i].index + t.length]);
-    }
+/** Folded character → every BMP code unit that folds to it, as a regex class body. */
+const VARIANTS = (() => {
+  const m = new Map<string, string>();
+  for (let c = 0; c < 0x2000; c++) {
+    const f = String.fromCharCode(foldChar(c));
+    if (f !== String.fromCharCode(c) || /[a-z]/.test(f)) m.set(f, (m.get(f) ?? '') + String.fromCharCode(c));
   }
-  return out;
+  return m;
+})();
+
+function termPattern(folded: string): string {
+  return [...folded].map((ch) => (VARIANTS.has(ch) ? `[${VARIANTS.get(ch)}]` : ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))).join('');
+}
+
+const WORD = '[\\p{L}\\p{N}\\p{M}]';
+
+/** One regex matching any query phrase (separated tokens), whole word, or word prefix. */
+function termsRegex(terms: HighlightTerms): RegExp | null {
+  const alts = [
+    ...terms.phrases.map((p) => p.map(termPattern).join(`(?:(?!${WORD}).)+`)),
+    ...[...terms.words].map(termPattern),
+  ].map((a) => `${a}(?!${WORD})`);
+  alts.push(...terms.prefixes.map((p) => `${termPattern(p)}${WORD}*`));
+  return alts.length ? new RegExp(`(?<!${WORD})(?:${alts.join('|')})`, 'giu') : null;
 }
 
 /**
- * A snippet of `text` with the query's matches marked, or null when nothing matches.
- * Text longer than `maxLength` is cut to a window starting a little before the
- * first match, with "…" where it was cut.
+ * A snippet of `text` (NFC) with the query's matches marked, or null when nothing
+ * matches. Text longer than `maxLength` is cut to a window starting a little
+ * before the first match, with "…" where it was cut.
  */
 export function highlight(text: string, terms: HighlightTerms, maxLength = 240): string | null {
-  const display = text.normalize('NFC');
-  const ranges = matchRanges(foldText(display), terms);
-  if (ranges.length === 0) return null;
+  const re = termsRegex(terms);
+  const first = re?.exec(text);
+  if (!re || !first) return null;
 
   let from = 0;
-  let to = display.length;
-  if (display.length > maxLength) {
-    from = Math.max(0, ranges[0][0] - Math.floor(maxLength / 4));
-    const space = display.lastIndexOf(' ', from);
+  let to = text.length;
+  if (text.length > maxLength) {
+    from = Math.max(0, first.index - Math.floor(maxLength / 4));
+    const space = text.lastIndexOf(' ', from);
     if (from > 0 && space > from - 20) from = space + 1;
-    to = Math.min(display.length, from + maxLength);
-    const end = display.indexOf(' ', to);
-    if (to < display.length && end !== -1 && end < to + 20) to = end;
+    to = Math.min(text.length, from + maxLength);
+    const end = text.indexOf(' ', to);
+    if (to < text.length && end !== -1 && end < to + 20) to = end;
   }
 
   let out = from > 0 ? '…' : '';
   let pos = from;
-  for (const [s, e] of ranges) {
-    if (e <= from || s >= to) continue;
-    const ms = Math.max(s, from);
-    const me = Math.min(e, to);
-    out += `${plain(display.slice(pos, ms))}<mark>${escapeHtml(display.slice(ms, me))}</mark>`;
-    pos = me;
+  re.lastIndex = first.index;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const end = Math.min(m.index + m[0].length, to);
+    out += `${plain(text.slice(pos, m.index))}<mark>${escapeHtml(text.slice(m.index, end))}</mark>`;
+    pos = end;
   }
-  out += plain(display.slice(pos, to));
-  if (to < display.length) out += '…';
+  out += plain(text.slice(pos, to));
+  if (to < text.length) out += '…';
   return out.trim();
 }

@@ -20,6 +20,11 @@
  * past it `totalCount` is the cap + 1 and `totalCountExact` is false, and the
  * facet counts describe a sample of the match set (the rows FTS5 returns first,
  * i.e. the newest documents). Hit ranking (bm25) is always over the full match set.
+ *
+ * Snippet source: search_doc keeps only the first SNIPPET_TEXT_LIMIT characters
+ * of a text (the graph keeps the whole text; the FTS index covers all of it).
+ * Reading a hit's text is the main per-hit cost (gazette texts reach 1 MB), so a
+ * match found only past that point gets no text snippet, only its other fields.
  */
 import Database from 'better-sqlite3';
 import { canonicalVi, foldSymbol, foldText } from '../../ingest/normalize.ts';
@@ -34,6 +39,7 @@ export interface SqliteSearchOptions {
 }
 
 const FILTER_COLUMNS = ['kind', 'province', 'year', 'level', 'ingested'] as const;
+export const SNIPPET_TEXT_LIMIT = 50_000;
 const HEAD = '{head_fold body_fold}';
 const HEAD_ACC = '{head_acc body_acc}';
 
@@ -53,8 +59,9 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS search_doc (
   rowid INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
-  kind TEXT, symbol TEXT, name TEXT, title TEXT, issuer TEXT, subject TEXT, text TEXT,
-  province TEXT, year INTEGER, level TEXT, ingested INTEGER NOT NULL
+  kind TEXT, province TEXT, year INTEGER, level TEXT, ingested INTEGER NOT NULL,
+  -- shown fields last: facet columns are read without walking a long text's overflow pages
+  symbol TEXT, name TEXT, title TEXT, issuer TEXT, subject TEXT, text TEXT
 );
 CREATE INDEX IF NOT EXISTS search_doc_kind ON search_doc(kind);
 CREATE INDEX IF NOT EXISTS search_doc_province ON search_doc(province);
@@ -92,6 +99,10 @@ export function ftsExpression(q: ParsedQuery): string {
   return q.symbol && !onePhrase ? `sym : ${quote(q.symbol)} OR (${all})` : all;
 }
 
+function nfc(s: string | null): string | null {
+  return s === null ? null : s.normalize('NFC');
+}
+
 function headText(d: SearchDoc): string {
   return [d.kind, d.symbol, d.name, d.title, d.issuer, d.subject].filter(Boolean).join('\n');
 }
@@ -125,7 +136,7 @@ export class SqliteSearchIndex implements SearchIndex {
   async upsert(docs: readonly SearchDoc[]): Promise<void> {
     docs.forEach(checkDoc);
     const putDoc = this.db.prepare<unknown[], { rowid: number }>(
-      `INSERT INTO search_doc (id, kind, symbol, name, title, issuer, subject, text, province, year, level, ingested)
+      `INSERT INTO search_doc (id, kind, province, year, level, ingested, symbol, name, title, issuer, subject, text)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, symbol = excluded.symbol, name = excluded.name,
          title = excluded.title, issuer = excluded.issuer, subject = excluded.subject, text = excluded.text,
@@ -138,9 +149,10 @@ export class SqliteSearchIndex implements SearchIndex {
     );
     this.db.transaction(() => {
       for (const d of docs) {
+        // Shown fields are stored NFC: snippets are cut from them (see highlight.ts).
         const { rowid } = putDoc.get(
-          d.id, d.kind, d.symbol, d.name, d.title, d.issuer, d.subject, d.text,
-          d.province, d.year, d.level, d.ingested ? 1 : 0,
+          d.id, d.kind, d.province, d.year, d.level, d.ingested ? 1 : 0,
+          nfc(d.symbol), nfc(d.name), nfc(d.title), nfc(d.issuer), nfc(d.subject), nfc(d.text)?.slice(0, SNIPPET_TEXT_LIMIT) ?? null,
         )!;
         const head = canonicalVi(headText(d));
         const body = canonicalVi(d.text ?? '');

@@ -91,6 +91,8 @@ async function drawGraph(container: HTMLElement, root: DocSummary, steps: TraceS
     wheelSensitivity: 0.3,
   });
   cy.on('tap', 'edge', (ev) => onEdge(steps[Number(ev.target.id().slice(1))]));
+  // Reachable as document.querySelector('.graph').cy from the console and the e2e tests.
+  Object.assign(container, { cy });
 }
 
 export async function tracePage(route: Route): Promise<View> {

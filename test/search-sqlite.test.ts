@@ -72,6 +72,15 @@ describe('SQLite FTS5 search', () => {
     expect(late.hits[0].highlights).toEqual([]);
   });
 
+  it('lists an empty query ingested documents first, newest first, and pages that order', async () => {
+    const ix = new SqliteSearchIndex();
+    await ix.init();
+    await ix.upsert([doc('old', 'a', 2001), { ...doc('plan', 'b', 1999), ingested: true }, doc('new', 'c', 2024), doc('mid', 'd', 2010)]);
+    const order = (await ix.search('', { limit: 10, offset: 0 })).hits.map((h) => h.id);
+    expect(order).toEqual(['plan', 'new', 'mid', 'old']);
+    expect((await ix.search('', { limit: 2, offset: 2 })).hits.map((h) => h.id)).toEqual(['mid', 'old']);
+  });
+
   it("shares the graph's database without closing it", async () => {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE other (x INTEGER)');

@@ -18,7 +18,7 @@ import { foldSymbol, foldText } from '../../ingest/normalize.ts';
 import { escapeHtml } from './highlight.ts';
 import { parseQuery, type QueryUnit } from './query.ts';
 import type { FacetValue, SearchDoc, SearchFilter, SearchIndex, SearchResult } from './search-index.ts';
-import { byCountThenValue, checkPage, FACETS, HIGHLIGHT_FIELDS } from './result-shape.ts';
+import { byCountThenValue, checkPage, FACETS, headText, HIGHLIGHT_FIELDS } from './result-shape.ts';
 
 export interface MeiliSearchConfig {
   host: string;
@@ -42,12 +42,11 @@ export function meiliKey(id: string): string {
 }
 
 function toMeili(d: SearchDoc): MeiliDoc {
-  const head = [d.kind, d.symbol, d.name, d.title, d.issuer, d.subject].filter(Boolean).join('\n');
   return {
     ...d,
     key: meiliKey(d.id),
     symbolLoose: d.symbol ? foldSymbol(d.symbol) : null,
-    headFolded: foldText(head.normalize('NFC')),
+    headFolded: foldText(headText(d).normalize('NFC')),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Shape rules both engines share: page bounds, highlighted fields, facet order. */
-import { SearchSyntaxError, type FacetValue } from './search-index.ts';
+import { SearchSyntaxError, type FacetValue, type SearchDoc } from './search-index.ts';
 
 /** Fields shown as highlighted snippets, in display order. */
 export const HIGHLIGHT_FIELDS = ['symbol', 'name', 'title', 'subject', 'issuer', 'text'] as const;
@@ -16,4 +16,9 @@ export function checkPage(limit: number, offset: number): void {
 /** Facet values: most frequent first, then by value. */
 export function byCountThenValue(a: FacetValue, b: FacetValue): number {
   return b.count - a.count || a.value.localeCompare(b.value);
+}
+
+/** A document's short fields as one text (indexed above the body). */
+export function headText(d: SearchDoc): string {
+  return [d.kind, d.symbol, d.name, d.title, d.issuer, d.subject].filter(Boolean).join('\n');
 }

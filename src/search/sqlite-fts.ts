@@ -30,7 +30,7 @@ import Database from 'better-sqlite3';
 import { canonicalVi, foldSymbol, foldText } from '../../ingest/normalize.ts';
 import { highlight } from './highlight.ts';
 import { highlightTerms, parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
-import { byCountThenValue, checkPage, FACETS, HIGHLIGHT_FIELDS } from './result-shape.ts';
+import { byCountThenValue, checkPage, FACETS, headText, HIGHLIGHT_FIELDS } from './result-shape.ts';
 import type { SearchDoc, SearchFilter, SearchHit, SearchIndex, SearchResult } from './search-index.ts';
 
 export interface SqliteSearchOptions {
@@ -52,7 +52,6 @@ interface DocRow {
   issuer: string | null;
   subject: string | null;
   text: string | null;
-  score: number;
 }
 
 const SCHEMA = `
@@ -101,10 +100,6 @@ export function ftsExpression(q: ParsedQuery): string {
 
 function nfc(s: string | null): string | null {
   return s === null ? null : s.normalize('NFC');
-}
-
-function headText(d: SearchDoc): string {
-  return [d.kind, d.symbol, d.name, d.title, d.issuer, d.subject].filter(Boolean).join('\n');
 }
 
 function checkDoc(d: SearchDoc): void {
@@ -187,15 +182,23 @@ export class SqliteSearchIndex implements SearchIndex {
       ? `search_fts JOIN search_doc d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ?${where.map((w) => ` AND ${w}`).join('')}`
       : `search_doc d${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 
-    const page = matching
-      ? `SELECT search_fts.rowid AS rid, bm25(search_fts, 12, 6, 3, 2, 1) AS score FROM ${source} ORDER BY score LIMIT ? OFFSET ?`
-      : `SELECT d.rowid AS rid, 0 AS score FROM ${source} ORDER BY d.ingested DESC, d.year DESC, d.rowid DESC LIMIT ? OFFSET ?`;
-    const rows = this.db
-      .prepare<unknown[], DocRow>(
-        `SELECT d.rowid, d.id, d.symbol, d.name, d.title, d.issuer, d.subject, d.text, p.score
-         FROM (${page}) p JOIN search_doc d ON d.rowid = p.rid ORDER BY p.score, d.rowid DESC`,
+    const page = this.db
+      .prepare<unknown[], { rid: number; score: number }>(
+        matching
+          ? `SELECT search_fts.rowid AS rid, bm25(search_fts, 12, 6, 3, 2, 1) AS score FROM ${source}
+             ORDER BY score, search_fts.rowid DESC LIMIT ? OFFSET ?`
+          : `SELECT d.rowid AS rid, 0 AS score FROM ${source} ORDER BY d.ingested DESC, d.year DESC, d.rowid DESC LIMIT ? OFFSET ?`,
       )
       .all(...match, ...params, opts.limit, opts.offset);
+    const docs = new Map(
+      this.db
+        .prepare<[string], DocRow>(
+          `SELECT rowid, id, symbol, name, title, issuer, subject, text FROM search_doc
+           WHERE rowid IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(page.map((p) => p.rid)))
+        .map((r) => [r.rowid, r]),
+    );
 
     const counted = this.db
       .prepare<unknown[], { facet: string; value: string | number | null; n: number }>(
@@ -214,16 +217,19 @@ export class SqliteSearchIndex implements SearchIndex {
     for (const f of FACETS) facets[f].sort(byCountThenValue);
 
     const terms = highlightTerms(parsed);
-    const hits: SearchHit[] = rows.map((r) => ({
-      id: r.id,
-      score: -r.score,
-      highlights: matching
-        ? HIGHLIGHT_FIELDS.flatMap((field) => {
-            const snippet = r[field] ? highlight(r[field]!, terms) : null;
-            return snippet ? [{ field, snippet }] : [];
-          })
-        : [],
-    }));
+    const hits: SearchHit[] = page.map(({ rid, score }) => {
+      const r = docs.get(rid)!;
+      return {
+        id: r.id,
+        score: -score,
+        highlights: matching
+          ? HIGHLIGHT_FIELDS.flatMap((field) => {
+              const snippet = r[field] ? highlight(r[field]!, terms) : null;
+              return snippet ? [{ field, snippet }] : [];
+            })
+          : [],
+      };
+    });
     return { hits, totalCount, totalCountExact: totalCount <= this.countCap, facets };
   }
 }

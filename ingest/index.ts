@@ -1,8 +1,18 @@
 /**
- * The public API of the extractor: extract(file, text) → Extraction.
+ * The public API of the extractor: extract({file, text}) → Extraction.
+ * Stages, each in its own module: clean → analyse (structure) → find → resolve → annotate.
  * Pure: no I/O beyond loading the bundled gazetteers once.
  */
-import type { Extraction } from './model.ts';
+import { type Cleaned, clean, toOriginal } from './clean.ts';
+import { findBackRefs, type DocRef } from './backrefs.ts';
+import { type Found, findNamedLaws, findSymbols, shareJoined } from './find.ts';
+import { extractHeader } from './header.ts';
+import type { Citation, Diagnostic, Extraction, Header, Mention, Relation } from './model.ts';
+import { resolveNamedLaw } from './named-laws.ts';
+import { findStated } from './relations.ts';
+import { contextOf, type KeyResult, keyOfSymbol } from './resolve.ts';
+import { analyse } from './structure.ts';
+import { formatSymbol, parseSymbol } from './symbol.ts';
 
 export type { Extraction } from './model.ts';
 
@@ -13,6 +23,166 @@ export interface SourceText {
   text: string;
 }
 
-export function extract(_src: SourceText): Extraction {
-  throw new Error('extract: the extraction pipeline is being written in ingest/ (clean, find, resolve, annotate)');
+const RANK: Record<Relation, number> = { based_on: 0, implements: 1, cites: 2 };
+
+function canonical(symbol: string): string {
+  const p = parseSymbol(symbol);
+  return p ? formatSymbol(p, false) : symbol;
+}
+
+/** Drop mentions of the document itself: its "Số:" line, and later ones with no other date. */
+function withoutSelf(found: Found[], header: Header, headEnd: number): Found[] {
+  if (!header.symbol) return found;
+  const own = canonical(header.symbol);
+  return found.filter((f) => !(f.symbol && canonical(f.symbol) === own && (f.coreStart < headEnd || !f.date || f.date === header.date)));
+}
+
+function resolveKeys(found: Found[], header: Header): KeyResult[] {
+  const ctx = contextOf(header);
+  const keys = found.map((f): KeyResult => {
+    if (f.parts) return keyOfSymbol(f.parts, f.date, f.issuer, ctx);
+    const r = resolveNamedLaw(f.law!, { date: f.date, year: f.year }, { date: header.date, year: header.year });
+    return { key: r.key, ambiguous: r.ambiguous };
+  });
+  // Within one file, mentions of one symbol whose dates do not conflict are one document:
+  // take the key of a mention that resolved, else of the first one that gives a date.
+  const bySymbol = new Map<string, number[]>();
+  found.forEach((f, i) => {
+    if (!f.symbol) return;
+    const s = canonical(f.symbol);
+    if (!bySymbol.has(s)) bySymbol.set(s, []);
+    bySymbol.get(s)!.push(i);
+  });
+  for (const idx of bySymbol.values()) {
+    if (idx.length < 2 || new Set(idx.map((i) => found[i].date).filter(Boolean)).size > 1) continue;
+    const resolved = new Set(idx.filter((i) => !keys[i].ambiguous).map((i) => keys[i].key));
+    if (resolved.size > 1) continue;
+    const pick = idx.find((i) => !keys[i].ambiguous) ?? idx.find((i) => found[i].date) ?? idx[0];
+    for (const i of idx) keys[i] = keys[pick];
+  }
+  return keys;
+}
+
+/** A law's name immediately followed by its number: one document, the name an alias. */
+function mergeNameBeforeNumber(c: Cleaned, found: Found[], keys: KeyResult[]): void {
+  for (let i = 0; i + 1 < found.length; i++) {
+    const f = found[i];
+    const g = found[i + 1];
+    if (f.form !== 'name' || g.form !== 'symbol') continue;
+    if (/^[ \n]*,?[ \n]*(?:so)?[ \n]*:?[ \n]*$/.test(c.fold.slice(f.trailerEnd, g.start))) keys[i] = keys[i + 1];
+  }
+}
+
+function buildHeaderKey(header: Header): string | null {
+  const p = header.symbol ? parseSymbol(header.symbol) : null;
+  if (!p) return null;
+  const when = header.date ?? (header.year ? String(header.year) : null);
+  const r = keyOfSymbol(p, when, header.issuer, contextOf(header));
+  return r.ambiguous ? null : r.key;
+}
+
+export function extract(src: SourceText): Extraction {
+  const diagnostics: Diagnostic[] = [];
+  const c = clean(src.text);
+  const s = analyse(c);
+  let found = findSymbols(c);
+  found = found.concat(findNamedLaws(c, found)).sort((a, b) => a.start - b.start);
+  shareJoined(c, found);
+  const header = extractHeader(c, s, found);
+  const headEnd = s.kindLine ? s.kindLine.start : 0;
+  found = withoutSelf(found, header, headEnd);
+  header.key = buildHeaderKey(header);
+
+  const keys = resolveKeys(found, header);
+  mergeNameBeforeNumber(c, found, keys);
+
+  // group mentions by key, in reading order
+  const groups = new Map<string, { found: Found[]; keyResults: KeyResult[] }>();
+  found.forEach((f, i) => {
+    const k = keys[i].key;
+    if (!groups.has(k)) groups.set(k, { found: [], keyResults: [] });
+    groups.get(k)!.found.push(f);
+    groups.get(k)!.keyResults.push(keys[i]);
+  });
+
+  const citations: Citation[] = [];
+  const docRefs: DocRef[] = [];
+  for (const [key, g] of groups) {
+    const first = <T>(pick: (f: Found) => T | null): T | null => {
+      for (const f of g.found) {
+        const v = pick(f);
+        if (v !== null && v !== undefined) return v;
+      }
+      return null;
+    };
+    const bySymbol = g.found.find((f) => f.form === 'symbol');
+    const primary = bySymbol ?? g.found[0];
+    const names = [...new Set(g.found.filter((f) => f.form === 'name').map((f) => f.name!))];
+    const symbols = [...new Set(g.found.filter((f) => f.symbol).map((f) => f.symbol!))];
+    const mentions: Mention[] = g.found.map((f) => {
+      const o = toOriginal(c, f.start, f.end);
+      return { start: o.start, end: o.end, section: s.sectionAt(f.coreStart), form: f.form, cue: s.cueAt(f.coreStart) };
+    });
+    const signals = [...new Set(mentions.map((m) => m.cue))].sort((a, b) => RANK[a] - RANK[b]);
+    const withKindWord = g.found.find((f) => f.form === 'symbol' && f.kindAsWritten !== undefined && f.start < f.coreStart);
+    const kindSource = withKindWord ?? primary;
+    citations.push({
+      key,
+      kind: kindSource.kind,
+      ...(kindSource.kindAsWritten ? { kindAsWritten: kindSource.kindAsWritten } : {}),
+      symbol: bySymbol?.symbol ?? null,
+      name: names[0] ?? null,
+      aliases: [...names.slice(bySymbol ? 0 : 1), ...symbols.slice(1)].filter((a) => a !== names[0] || bySymbol),
+      date: first((f) => f.date),
+      issuer: first((f) => f.issuer),
+      subject: first((f) => f.subject),
+      relation: signals[0] ?? 'cites',
+      signals,
+      mentions,
+      ...(g.keyResults.every((k) => k.ambiguous) ? { ambiguous: g.keyResults[0].ambiguous } : {}),
+    });
+    docRefs.push({
+      key,
+      kind: kindSource.kind,
+      kindAsWritten: kindSource.kindAsWritten,
+      issuer: first((f) => f.issuer),
+      subject: first((f) => f.subject),
+      spans: g.found.map((f) => ({ start: f.start, end: f.end })),
+    });
+  }
+
+  // back-references become extra mentions (they never change the relation)
+  const byKey = new Map(citations.map((ci) => [ci.key, ci]));
+  for (const b of findBackRefs(c, docRefs, { kind: header.kind, title: header.title })) {
+    const ci = byKey.get(b.key);
+    if (!ci) continue;
+    const o = toOriginal(c, b.start, b.end);
+    ci.mentions.push({ start: o.start, end: o.end, section: s.sectionAt(b.start), form: b.form, cue: s.cueAt(b.start) });
+    if (b.alias && !ci.aliases.includes(b.alias)) ci.aliases.push(b.alias);
+  }
+  for (const ci of citations) ci.mentions.sort((a, b) => a.start - b.start);
+
+  const keyOf = new Map(found.map((f, i) => [f, keys[i].key]));
+  const statedRelations = findStated(c, found, (a, b) => s.sectionAt(a) === s.sectionAt(b))
+    .filter((r) => keyOf.get(r.from) !== keyOf.get(r.to))
+    .map((r) => {
+      const o = toOriginal(c, r.start, r.end);
+      return {
+        from: r.from.symbol ?? r.from.name!,
+        to: r.to.symbol ?? r.to.name!,
+        fromKey: keyOf.get(r.from)!,
+        toKey: keyOf.get(r.to)!,
+        relation: r.relation,
+        start: o.start,
+        end: o.end,
+        section: s.sectionAt(r.start),
+      };
+    });
+
+  if (/[\u0300-\u036f]/.test(src.text)) diagnostics.push({ severity: 'info', code: 'nfd-text', message: 'the text has decomposed (NFD) characters; matched after composing them' });
+  if (src.text.trim() === '') diagnostics.push({ severity: 'warning', code: 'empty-text', message: 'the text is empty' });
+  const ambiguous = citations.filter((ci) => ci.ambiguous).length;
+  if (ambiguous) diagnostics.push({ severity: 'info', code: 'ambiguous-references', message: `${ambiguous} cited document(s) could not be pinned to one canonical document; see citations[].ambiguous` });
+
+  return { file: src.file, header, citations, statedRelations, diagnostics };
 }

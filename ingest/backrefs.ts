@@ -1,0 +1,120 @@
+/**
+ * Back-references: later mentions of an already-cited document that carry no
+ * number of their own. Only unambiguous forms are taken:
+ * - an alias the text defines: "(sau đây gọi tắt là Kế hoạch 49)", then "Kế hoạch 49";
+ * - "<Kind> nêu trên / nói trên / này" with exactly one cited document of that kind
+ *   earlier in the same sentence (or, for "nêu trên", the nearest one in the paragraph);
+ * - a description equal to a cited document's kind + issuer ("Chương trình phối hợp
+ *   giữa Ban Dân vận Tỉnh ủy và …") or kind + subject ("Nghị quyết … về <subject>").
+ * They become extra mentions of that document, never new documents.
+ */
+import type { Cleaned } from './clean.ts';
+import { KIND_ALTERNATION, kindOfFolded } from './kinds.ts';
+import type { MentionForm } from './model.ts';
+import { foldPhrase } from './normalize.ts';
+
+export interface DocRef {
+  key: string;
+  kind: string;
+  kindAsWritten: string | null;
+  issuer: string | null;
+  subject: string | null;
+  /** norm spans of its numbered/named mentions */
+  spans: { start: number; end: number }[];
+}
+
+export interface BackRef {
+  key: string;
+  start: number;
+  end: number;
+  form: MentionForm;
+  alias?: string;
+}
+
+const ALIAS_RE = /\((?:sau đây )?(?:gọi tắt là|viết tắt là|gọi là)[ \n]+([^)\n]{2,60})\)/giu;
+const POINTER_RE = new RegExp(String.raw`(?<![a-z])(${KIND_ALTERNATION})[ \n]+(neu tren|noi tren|tren|nay)(?![a-z])`, 'g');
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function flexible(foldedPhrase: string): RegExp {
+  return new RegExp(`(?<![a-z0-9])${foldedPhrase.split(' ').map(escapeRe).join('[ \\n,]+')}(?![a-z0-9])`, 'g');
+}
+
+export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | null; title: string | null }): BackRef[] {
+  const ownKind = own.kind;
+  const ownTitle = own.title ? foldPhrase(own.title) : '';
+  const out: BackRef[] = [];
+  const taken = docs.flatMap((d) => d.spans);
+  const overlaps = (s: number, e: number) => taken.some((t) => s < t.end && e > t.start) || out.some((t) => s < t.end && e > t.start);
+  const docBefore = (pos: number) =>
+    docs
+      .flatMap((d) => d.spans.map((sp) => ({ d, sp })))
+      .filter((x) => x.sp.end <= pos)
+      .sort((a, b) => b.sp.end - a.sp.end);
+
+  // 1. defined aliases
+  for (const m of c.norm.matchAll(ALIAS_RE)) {
+    const prev = docBefore(m.index! + 1)[0];
+    if (!prev || m.index! - prev.sp.end > 250) continue;
+    const alias = m[1].replace(/\s+/g, ' ').trim();
+    // an alias names a document only when it starts with that document's kind ("Kế hoạch 49")
+    const aliasKind = new RegExp(`^(${KIND_ALTERNATION})(?![a-z])`).exec(foldPhrase(alias));
+    if (!aliasKind || kindOfFolded(aliasKind[1])?.kind !== prev.d.kind) continue;
+    const re = flexible(foldPhrase(alias));
+    for (const a of c.fold.matchAll(re)) {
+      const s = a.index!;
+      const e = s + a[0].length;
+      if (s > m.index! && !overlaps(s, e)) out.push({ key: prev.d.key, start: s, end: e, form: 'back-reference', alias });
+    }
+  }
+
+  // 2. "Chỉ thị nêu trên", "Quyết định này"
+  for (const m of c.fold.matchAll(POINTER_RE)) {
+    const s = m.index! + (m[0].length - m[0].trimStart().length);
+    const k = kindOfFolded(m[1]);
+    if (!k || overlaps(s, s + m[0].length)) continue;
+    const sentenceStart = Math.max(c.norm.lastIndexOf('. ', s), c.norm.lastIndexOf(';', s), 0);
+    const reach = m[2] === 'nay' ? sentenceStart : Math.max(0, s - 600);
+    const cands = docBefore(s).filter((x) => x.sp.start >= reach && x.d.kind === k.kind);
+    const keys = new Set(cands.map((x) => x.d.key));
+    if (keys.size !== 1) continue; // none, or several of that kind: not unambiguous
+    if (m[2] === 'nay' && k.kind === ownKind && cands[0].sp.start < sentenceStart) continue;
+    out.push({ key: cands[0].d.key, start: s, end: m.index! + m[0].length, form: 'back-reference' });
+  }
+
+  // 3. descriptions: kind + issuer, kind + subject
+  for (const d of docs) {
+    const kindFold = foldPhrase(d.kindAsWritten ?? d.kind);
+    const phrases: { re: RegExp; trim: boolean }[] = [];
+    // only a specific issuer identifies a document ("Kế hoạch của UBND huyện" does not)
+    if (d.issuer && foldPhrase(d.issuer).length >= 25) phrases.push({ re: flexible(`${kindFold} giua ${foldPhrase(d.issuer)}`), trim: false }, { re: flexible(`${kindFold} cua ${foldPhrase(d.issuer)}`), trim: false });
+    for (const { re } of phrases) {
+      for (const a of c.fold.matchAll(re)) {
+        const s = a.index!;
+        const e = s + a[0].length;
+        if (!overlaps(s, e)) out.push({ key: d.key, start: s, end: e, form: 'descriptive' });
+      }
+    }
+    const subj = d.subject ? foldPhrase(d.subject) : '';
+    // a subject that is this plan's own title describes the plan itself ("Trên đây là Kế hoạch … về <title>")
+    if (subj.length >= 30 && !(d.kind === ownKind && ownTitle && (ownTitle.startsWith(subj.slice(0, 40)) || subj.startsWith(ownTitle.slice(0, 40))))) {
+      const head = subj.split(' ').slice(0, 8).join(' ');
+      for (const a of c.fold.matchAll(flexible(`ve ${head}`))) {
+        const ve = a.index!;
+        // the kind word must open the description, within 50 chars before "về", with no number between
+        const back = c.fold.slice(Math.max(0, ve - 50), ve);
+        const km = new RegExp(`(?<![a-z])(${KIND_ALTERNATION})(?![a-z])(?!.*(?:${KIND_ALTERNATION}))[^/]*$`).exec(back);
+        if (!km || kindOfFolded(km[1])?.kind !== d.kind) continue;
+        // "… của <issuer> về …" must name this document's issuer ("Kế hoạch của UBND huyện" is another one)
+        const by = /[ \n]cua[ \n]+(.*)$/.exec(back.slice(km.index));
+        if (by && (!d.issuer || foldPhrase(by[1]) !== foldPhrase(d.issuer))) continue;
+        const s = ve - back.length + km.index;
+        let e = ve;
+        while (e > s && /[ \n]/.test(c.norm[e - 1])) e--;
+        if (!overlaps(s, e)) out.push({ key: d.key, start: s, end: e, form: 'descriptive' });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,300 @@
+/**
+ * Stage 2, find: every mention of a document in the cleaned text, with the parts
+ * written around it (kind word, "số", symbol, date, "của <issuer>", "về <subject>").
+ * Works on norm/fold offsets; the assembler maps them back to the original.
+ */
+import type { Cleaned } from './clean.ts';
+import { KIND_ABBREVIATIONS, KIND_ALTERNATION, kindOfFolded } from './kinds.ts';
+import { type NamedLawMatch, matchNamedLaw } from './named-laws.ts';
+import { type SymbolParts, formatSymbol, kindOfSymbol, parseSymbol } from './symbol.ts';
+
+export interface Found {
+  /** norm span of the whole mention: kind word → symbol → date → "của" issuer */
+  start: number;
+  end: number;
+  /** norm span of the symbol or name itself */
+  coreStart: number;
+  coreEnd: number;
+  form: 'symbol' | 'name';
+  kind: string;
+  kindAsWritten: string | null;
+  /** symbol as written, whitespace removed */
+  symbol: string | null;
+  parts: SymbolParts | null;
+  name: string | null;
+  law: NamedLawMatch | null;
+  date: string | null;
+  /** a year written after a name ("Luật Đất đai năm 2013") */
+  year: number | null;
+  issuer: string | null;
+  subject: string | null;
+  /** norm offset where the "về …" subject starts (for stated relations), or null */
+  subjectStart: number | null;
+  /** end of symbol/date/issuer before any subject: where a joined citation may follow */
+  trailerEnd: number;
+}
+
+const CODE = String.raw`[A-ZĐƯ][A-ZĐƯ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?`;
+const WS = String.raw`[ \n]?`;
+const SYMBOL_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}/.,\-])(\d{1,5})((?:${WS}(?:,|và)${WS}\d{1,5})*(?:\/\d{1,5}(?=${WS}-))?)` +
+    String.raw`(?:${WS}\/${WS}((?:19|20)\d{2}))?${WS}([-/])${WS}(${CODE})((?:${WS}[-/]${WS}${CODE})*)(?![\p{L}\p{N}])`,
+  'gu',
+);
+const KIND_BEFORE_RE = new RegExp(String.raw`(?:^|[^a-z0-9])(${KIND_ALTERNATION})(?:[ \n]+so)?[ \n]*:?[ \n]*$`);
+const ABBREV_BEFORE_RE = /(?:^|[^\p{L}])(QĐ|NQ|CT|KH|NĐ|TT|KL|CV|HD|TB)(?:[ \n]+số)?[ \n]*$/u;
+const EXCLUDED_BEFORE_RE = /(?:^|[^a-z])(?:mau|bieu|phu luc|dieu|khoan|muc|trang|tieu chuan|ma so|so hieu|tai khoan|dien thoai|fax)(?:[ \n]+so)?[ \n]*:?[ \n]*$/;
+const DATE_RE =
+  /[ \n]*,?[ \n]*(?:ban hanh[ \n]+)?ngay[ \n]*(\d{1,2})[ \n]*(?:([/.-])[ \n]*(\d{1,2})[ \n]*[/.-][ \n]*(\d{4})|thang[ \n]*(\d{1,2})[ \n]*nam[ \n]*(\d{4}))/y;
+const ISSUER_INTRO_RE = /[ \n]*,?[ \n]*(?:cua|giua)[ \n]+/y;
+const SUBJECT_INTRO_RE = /[ \n]*,?[ \n]*(?:ve viec|ve|v\/v)[ \n:]+/y;
+/** Words that end an issuer phrase (matched on norm, case-insensitively, as whole words). */
+const ISSUER_STOP_WORDS = [
+  'về', 'V/v', 'ban hành', 'hướng dẫn', 'triển khai', 'thực hiện', 'phê duyệt', 'quy định', 'sửa đổi', 'tiếp tục', 'nhằm',
+  'với', 'tại', 'theo', 'trong', 'gắn', 'để', 'ngày', 'số', 'kèm theo', 'đã', 'được', 'và', 'là', 'thì', 'trên', 'đến', 'cho',
+];
+const ISSUER_STOP_RE = new RegExp(
+  String.raw`[;,.:“”"[\]]|\(|[ \n](?:${ISSUER_STOP_WORDS.map((w) => w.replace('/', '\\/').split(' ').join('[ \\n]+')).join('|')})(?=[ \n,;.]|$)`,
+  'giu',
+);
+const MAX_ISSUER = 160;
+const MAX_SUBJECT = 400;
+
+export function isoDate(d: number, m: number, y: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || y < 1945 || y > 2100) return null;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > dim) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Parse "ngày dd/mm/yyyy" or "ngày dd tháng mm năm yyyy" starting at `pos` (sticky, leading space/comma allowed). */
+export function dateAt(fold: string, pos: number): { date: string | null; end: number } | null {
+  DATE_RE.lastIndex = pos;
+  const m = DATE_RE.exec(fold);
+  if (!m) return null;
+  const d = Number(m[1]);
+  const mo = Number(m[3] ?? m[5]);
+  const y = Number(m[4] ?? m[6]);
+  return { date: isoDate(d, mo, y), end: DATE_RE.lastIndex };
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** The issuer after "của"/"giữa", ending at the first stop word, keeping "(khóa XI)". */
+function issuerAt(c: Cleaned, pos: number): { issuer: string; start: number; end: number } | null {
+  ISSUER_INTRO_RE.lastIndex = pos;
+  if (!ISSUER_INTRO_RE.exec(c.fold)) return null;
+  const start = ISSUER_INTRO_RE.lastIndex;
+  const limit = Math.min(c.norm.length, start + MAX_ISSUER);
+  let end = limit;
+  ISSUER_STOP_RE.lastIndex = start;
+  for (let m = ISSUER_STOP_RE.exec(c.norm); m && m.index < limit; m = ISSUER_STOP_RE.exec(c.norm)) {
+    const word = m[0].trim().toLowerCase();
+    if (word === '(') {
+      const close = c.norm.indexOf(')', m.index);
+      if (/^\(\s*kho[áa]/i.test(c.fold.slice(m.index, m.index + 8)) && close > 0 && close - m.index < 20) {
+        ISSUER_STOP_RE.lastIndex = close + 1;
+        continue;
+      }
+    }
+    if (word === 'và') {
+      // "và" joins two issuing bodies, unless another document or a generic phrase follows
+      const after = c.fold.slice(m.index + m[0].length, m.index + m[0].length + 40).trimStart();
+      if (!/^(?:cac|nhung|\d)/.test(after) && !startsWithKind(after)) continue;
+    }
+    end = m.index;
+    break;
+  }
+  const issuer = collapse(c.norm.slice(start, end)).replace(/[\s,]+$/, '');
+  if (!issuer || !/^[\p{Lu}]/u.test(issuer)) return null;
+  return { issuer, start, end: start + c.norm.slice(start, end).trimEnd().length };
+}
+
+const KIND_START_RE = new RegExp(String.raw`^(?:${KIND_ALTERNATION})(?![a-z])`);
+function startsWithKind(foldAfter: string): boolean {
+  return KIND_START_RE.test(foldAfter);
+}
+
+function subjectAt(c: Cleaned, pos: number): { subject: string; start: number } | null {
+  SUBJECT_INTRO_RE.lastIndex = pos;
+  if (!SUBJECT_INTRO_RE.exec(c.fold)) return null;
+  const start = SUBJECT_INTRO_RE.lastIndex;
+  const limit = Math.min(c.norm.length, start + MAX_SUBJECT);
+  const window = c.norm.slice(start, limit);
+  const stop = window.search(/;|\.(?=[ \n]|$)|\n(?=[-+•]|\d{1,2}[.)][ \n]|[IVX]+\.)/);
+  const text = collapse(stop >= 0 ? window.slice(0, stop) : window).replace(/^["“]|["”]$/g, '').replace(/[“”"]/g, '');
+  return text ? { subject: text, start } : null;
+}
+
+/** The kind word written just before `pos` (up to 60 chars back), with its norm start. */
+function kindBefore(c: Cleaned, pos: number): { kind: string; written: string; start: number } | null {
+  const from = Math.max(0, pos - 60);
+  const windowFold = c.fold.slice(from, pos);
+  const m = KIND_BEFORE_RE.exec(windowFold);
+  if (m) {
+    const k = kindOfFolded(m[1]);
+    if (k) {
+      const start = from + m.index + m[0].indexOf(m[1]);
+      return { kind: k.kind, written: collapse(c.norm.slice(start, start + m[1].length)), start };
+    }
+  }
+  const a = ABBREV_BEFORE_RE.exec(c.norm.slice(from, pos));
+  if (a) return { kind: KIND_ABBREVIATIONS[a[1]], written: a[1], start: from + a.index + a[0].indexOf(a[1]) };
+  return null;
+}
+
+function trailer(c: Cleaned, pos: number) {
+  const d = dateAt(c.fold, pos);
+  let end = d ? d.end : pos;
+  const iss = issuerAt(c, end);
+  if (iss) end = iss.end;
+  const subj = subjectAt(c, end);
+  return { date: d?.date ?? null, issuer: iss?.issuer ?? null, trailerEnd: end, subject: subj?.subject ?? null, subjectStart: subj?.start ?? null };
+}
+
+export function findSymbols(c: Cleaned): Found[] {
+  const out: Found[] = [];
+  SYMBOL_RE.lastIndex = 0;
+  for (let m = SYMBOL_RE.exec(c.norm); m; m = SYMBOL_RE.exec(c.norm)) {
+    const [all, firstNum, listPart, year, sep, code, rest] = m;
+    const numStart = m.index;
+    const symEnd = m.index + all.length;
+    const tail = (year ? `/${year}` : '') + sep + code + rest.replace(/\s+/g, '');
+    // every number of a list ("217, 218-QĐ/TW", "217/218-QĐ/TW") with its norm offset
+    const numbers = [...(firstNum + listPart).matchAll(/\d{1,5}/g)].map((n) => ({ text: n[0], at: numStart + n.index }));
+    const kb = kindBefore(c, numStart);
+    if (!kb && EXCLUDED_BEFORE_RE.test(c.fold.slice(Math.max(0, numStart - 30), numStart))) continue;
+    const lastNum = numbers[numbers.length - 1];
+    const lastSymbol = lastNum.text + tail;
+    const parts = parseSymbol(lastSymbol);
+    if (!parts) continue;
+    // a bare "N/CODE" with one code and no kind word is too weak (e.g. "3/HC")
+    if (!kb && !parts.party && !parts.year && parts.issuers.length + (parts.type ? 1 : 0) < 2) continue;
+    // a comma/"và" list of numbers is trusted only after a kind word or "số"
+    const trustedList = numbers.length > 1 && (kb !== null || /số[ \n]*$/.test(c.norm.slice(Math.max(0, numStart - 6), numStart)));
+    const nums = trustedList ? numbers : [lastNum];
+    const tr = trailer(c, symEnd);
+    const kindFromCode = kindOfSymbol(parts);
+    for (let i = 0; i < nums.length; i++) {
+      const isLast = i === nums.length - 1;
+      const symbol = nums[i].text + tail;
+      const p = isLast ? parts : parseSymbol(symbol);
+      if (!p) continue;
+      const coreStart = nums.length === 1 ? numStart : nums[i].at;
+      const start = i === 0 && kb ? kb.start : coreStart;
+      const coreEnd = isLast ? symEnd : coreStart + nums[i].text.length;
+      out.push({
+        start,
+        end: Math.max(coreEnd, isLast ? tr.trailerEnd : coreEnd),
+        coreStart,
+        coreEnd,
+        form: 'symbol',
+        kind: resolveKind(kb?.kind ?? null, kindFromCode, p),
+        kindAsWritten: kb && kb.written.toLowerCase() !== (kb.kind).toLowerCase() ? kb.written : null,
+        symbol: formatWritten(symbol),
+        parts: p,
+        name: null,
+        law: null,
+        date: tr.date,
+        year: null,
+        issuer: tr.issuer,
+        subject: tr.subject,
+        subjectStart: tr.subjectStart,
+        trailerEnd: isLast ? tr.trailerEnd : coreEnd,
+      });
+    }
+    SYMBOL_RE.lastIndex = symEnd;
+  }
+  return out;
+}
+
+/** The written symbol with whitespace removed and separator typos fixed ("30 /KH-UBND" → "30/KH-UBND"). */
+function formatWritten(symbol: string): string {
+  return symbol.replace(/\s+/g, '');
+}
+
+/** The kind word wins, except that "Quyết định" written for a Quy định code (QĐi) keeps the word. */
+function resolveKind(written: string | null, fromCode: string | null, p: SymbolParts): string {
+  if (written) return written;
+  if (fromCode) return fromCode;
+  return p.party ? 'Văn bản' : 'Công văn';
+}
+
+const LAW_WORD_RE = /(?<![a-z0-9])(bo luat|luat|phap lenh|hien phap|dieu le)(?=[ \n])/g;
+
+/** Laws, codes, ordinances, the Constitution and the Party Statute cited by name. */
+export function findNamedLaws(c: Cleaned, symbols: Found[]): Found[] {
+  const out: Found[] = [];
+  const covered = (i: number) => symbols.some((s) => i >= s.start && i < s.coreEnd);
+  LAW_WORD_RE.lastIndex = 0;
+  for (let m = LAW_WORD_RE.exec(c.fold); m; m = LAW_WORD_RE.exec(c.fold)) {
+    const at = m.index;
+    const first = c.norm.charCodeAt(at);
+    const second = c.norm.charCodeAt(at + 1);
+    // capitalised as a proper name ("Luật", "Bộ luật"), not "LUẬT" (a title) or "luật"
+    if (!(first >= 65 && first <= 90) && first !== 0x110) continue;
+    if (second >= 65 && second <= 90) continue;
+    if (covered(at)) continue;
+    const law = matchNamedLaw(c, at);
+    if (!law) continue;
+    let end = law.end;
+    let year: number | null = null;
+    let date: string | null = null;
+    const d = dateAt(c.fold, end);
+    if (d) {
+      date = d.date;
+      end = d.end;
+    } else {
+      const y = /[ \n]*(?:nam[ \n]*)?((?:19|20)\d{2})(?![\d/])/y;
+      y.lastIndex = end;
+      const ym = y.exec(c.fold);
+      if (ym) {
+        year = Number(ym[1]);
+        end = y.lastIndex;
+      }
+    }
+    const subj = subjectAt(c, end);
+    out.push({
+      start: at,
+      end,
+      coreStart: at,
+      coreEnd: law.end,
+      form: 'name',
+      kind: law.kind,
+      kindAsWritten: null,
+      symbol: null,
+      parts: null,
+      name: law.name,
+      law,
+      date,
+      year,
+      issuer: null,
+      subject: subj?.subject ?? null,
+      subjectStart: subj?.start ?? null,
+      trailerEnd: end,
+    });
+    LAW_WORD_RE.lastIndex = law.end;
+  }
+  return out;
+}
+
+/**
+ * Joined citations share what is written once for all: "Quyết định số 217-QĐ/TW và
+ * Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị" gives both the date and
+ * issuer; "99-QĐ/TW, ngày 03/10/2017 và … 124-QĐ/TW, ngày 02/02/2018 của Ban Bí thư"
+ * shares only the issuer. Found must be sorted by start.
+ */
+export function shareJoined(c: Cleaned, found: Found[]): void {
+  for (let i = found.length - 2; i >= 0; i--) {
+    const a = found[i];
+    const b = found[i + 1];
+    if (a.form !== 'symbol' || b.form !== 'symbol' || a.issuer) continue;
+    const gap = c.fold.slice(a.trailerEnd, b.start);
+    if (!/^[ \n]*(?:,|va)?[ \n]*$/.test(gap)) continue;
+    if (!a.date) a.date = b.date;
+    a.issuer = b.issuer;
+    if (!a.subject) a.subject = b.subject;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The header of the document itself: symbol, kind, place-date line, issuer,
+ * title, signer, province and administrative level.
+ */
+import type { Cleaned } from './clean.ts';
+import { dateAt, type Found } from './find.ts';
+import { KIND_LIST } from './kinds.ts';
+import type { AdminLevel, Header } from './model.ts';
+import { collapseSpace, foldPhrase } from './normalize.ts';
+import { provinceNamed, unitOfIssuer } from './localities.ts';
+import type { Structure } from './structure.ts';
+
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bUBND\b/g, 'Ủy ban nhân dân'],
+  [/\bHĐND\b/g, 'Hội đồng nhân dân'],
+  [/\bBTV\b/g, 'Ban Thường vụ'],
+  [/\bUBMTTQ\b/g, 'Ủy ban Mặt trận Tổ quốc'],
+  [/\bMTTQ\b/g, 'Mặt trận Tổ quốc'],
+];
+
+export function expandIssuer(s: string): string {
+  let out = s;
+  for (const [re, full] of ABBREVIATIONS) out = out.replace(re, full);
+  return collapseSpace(out);
+}
+
+const PLACE_DATE_RE = /(?:^|\n)[ ]*([^\n,]{2,50}?),[ ]*ngày\b([^\n]{0,40})/u;
+const PLACE_PREFIX = /^(?:Huyện|Tỉnh|Thành phố|TP\.?|Thị xã|Quận|Xã|Phường|Thị trấn)\s+/iu;
+const SELF_RE = /(?:xây dựng|ban hành|triển khai xây dựng)[ \n]+(?:Kế hoạch|Chương trình|Hướng dẫn|Quy chế|Đề án|Kế hoạch liên tịch)/iu;
+const SIGNATURE_TITLE = /(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|PHÓ BAN|TỔNG GIÁM ĐỐC|THỨ TRƯỞNG)\s*$/u;
+const PERSON = /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,5}$/u;
+const ISSUER_BODY = /(?:^|\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ \-]*)?)\n/u;
+
+function sentenceCaseBody(upper: string): string {
+  // "ỦY BAN NHÂN DÂN\nHUYỆN CẦU NGANG" → "Ủy ban nhân dân huyện Cầu Ngang"
+  const words = collapseSpace(upper).toLowerCase().split(' ');
+  const levelWords = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'thị', 'trấn', 'thành', 'phố']);
+  let inName = false;
+  return words
+    .map((w, i) => {
+      if (i === 0) return w.charAt(0).toUpperCase() + w.slice(1);
+      if (levelWords.has(w) && !inName) return w;
+      if (i > 0 && levelWords.has(words[i - 1]) && !levelWords.has(w)) inName = true;
+      return inName ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+    })
+    .join(' ');
+}
+
+function levelOf(issuer: string | null): AdminLevel | null {
+  if (!issuer) return null;
+  const f = foldPhrase(issuer);
+  if (/^(?:bo |chinh phu|thu tuong|quoc hoi|ban chap hanh trung uong|bo chinh tri|ban bi thu)/.test(f)) return 'trung ương';
+  return unitOfIssuer(issuer)?.level ?? null;
+}
+
+export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header {
+  const { norm } = c;
+  const headEnd = s.kindLine ? s.kindLine.start : Math.min(norm.length, 1500);
+  const head = norm.slice(0, Math.max(headEnd, s.title ? s.title.start : 0));
+
+  // symbol: "Số: 30 /KH-UBND" before the kind line
+  const own = found.find((f) => f.form === 'symbol' && f.coreStart < headEnd && /Số[ \n]*:?[ \n]*$/u.test(norm.slice(Math.max(0, f.coreStart - 8), f.coreStart)));
+  const kindText = s.kindLine ? foldPhrase(norm.slice(s.kindLine.start, s.kindLine.end)) : null;
+  const kind = kindText ? (KIND_LIST.find((k) => kindText === k.fold || kindText.startsWith(k.fold + ' '))?.kind ?? null) : null;
+
+  // place and date line
+  let place: string | null = null;
+  let date: string | null = null;
+  let year: number | null = null;
+  const pd = PLACE_DATE_RE.exec(norm.slice(0, Math.min(norm.length, (s.title?.end ?? 1500) + 400)));
+  if (pd && !/\d/.test(pd[1]) && !/^(?:Số|Căn cứ)/u.test(pd[1].trim())) {
+    place = pd[1].trim().replace(/^[*#\s]+/, '').replace(PLACE_PREFIX, '');
+    const at = pd.index + pd[0].indexOf('ngày');
+    const d = dateAt(c.fold, at);
+    if (d?.date) date = d.date;
+    const y = /năm[ ]*(\d{4})/u.exec(pd[2]);
+    year = date ? Number(date.slice(0, 4)) : y ? Number(y[1]) : null;
+  }
+
+  const title = s.title ? collapseSpace(norm.slice(s.title.start, s.title.end)) : null;
+  if (year === null && title) {
+    const ty = [...title.matchAll(/năm[ ]+((?:19|20)\d{2})(?![\d-])/gu)].pop();
+    const latestCited = found.reduce((mx, f) => (f.date && f.date > mx ? f.date : mx), '');
+    if (ty && (!latestCited || Number(latestCited.slice(0, 4)) <= Number(ty[1]))) year = Number(ty[1]);
+  }
+
+  // issuer: the header block, else "<issuer> xây dựng Kế hoạch" in the preamble
+  let issuer: string | null = null;
+  const hb = ISSUER_BODY.exec(head);
+  if (hb && s.kindLine) {
+    const lines = hb[1].split('\n').filter((l) => !/CỘNG HÒA|CỘNG HOÀ|Độc lập|Số/u.test(l));
+    if (lines.length) issuer = sentenceCaseBody(lines.join(' '));
+  }
+  if (!issuer) {
+    const pre = norm.slice(s.preamble.start, Math.min(norm.length, s.preamble.end + 200));
+    const m = SELF_RE.exec(pre);
+    if (m) {
+      const before = pre.slice(0, m.index);
+      const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('\n'));
+      const cand = collapseSpace(before.slice(cut + 1));
+      if (/^\p{Lu}/u.test(cand) && cand.length < 90) issuer = expandIssuer(cand);
+    }
+  }
+
+  // signer: the first name-like line after the last signature title
+  let signer: string | null = null;
+  const tailStart = Math.max(0, c.footnoteStart - 1500);
+  const tailLines = norm.slice(tailStart, c.footnoteStart).split('\n');
+  let sig = -1;
+  tailLines.forEach((l, i) => {
+    if (SIGNATURE_TITLE.test(l.trim())) sig = i;
+  });
+  if (sig >= 0) {
+    for (const l of tailLines.slice(sig + 1)) {
+      const t = l.trim();
+      if (PERSON.test(t)) {
+        signer = t;
+        break;
+      }
+    }
+  }
+
+  // province: the province the text names most often ("tỉnh Trà Vinh")
+  const counts = new Map<string, number>();
+  for (const m of norm.matchAll(/(?<![\p{L}])(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố)[ \n]+(\p{Lu}[\p{Ll}\p{M}]*(?:[ \n]+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu)) {
+    const words = m[1].split(/[ \n]+/);
+    for (let n = words.length; n >= 1; n--) {
+      const p = provinceNamed(words.slice(0, n).join(' '));
+      if (p) {
+        counts.set(p, (counts.get(p) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  let province: string | null = null;
+  let best = 0;
+  for (const [p, n] of counts) if (n > best) [province, best] = [p, n];
+
+  const unit = issuer ? unitOfIssuer(issuer) : null;
+  const level = levelOf(issuer);
+  return {
+    key: null,
+    symbol: own?.symbol ?? null,
+    kind,
+    date,
+    year: year ?? (own?.date ? Number(own.date.slice(0, 4)) : null),
+    place,
+    issuer,
+    title: title ? title.replace(/^V\/v\s*/u, '') : null,
+    signer,
+    province: unit?.level === 'tỉnh' && unit.name ? (provinceNamed(unit.name) ?? province) : province,
+    district: unit?.level === 'huyện' ? unit.name : null,
+    commune: unit?.level === 'xã' ? unit.name : null,
+    level,
+  };
+}
+

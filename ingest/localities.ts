@@ -1,0 +1,75 @@
+/**
+ * Administrative units named in an issuer phrase ("UBND huyện Cầu Ngang",
+ * "Ủy ban nhân dân tỉnh Trà Vinh", "Tỉnh ủy"), looked up in the bundled
+ * province/district names (data/admin-names.json).
+ */
+import { readFileSync } from 'node:fs';
+import type { AdminLevel } from './model.ts';
+import { canonicalVi, foldPhrase } from './normalize.ts';
+
+interface AdminNames {
+  provinces: { name: string; type: string }[];
+  districts: [string, string, string][];
+}
+
+let names: { province: Map<string, string>; district: Map<string, string[]> } | null = null;
+
+function load() {
+  if (names) return names;
+  const data = JSON.parse(readFileSync(new URL('./data/admin-names.json', import.meta.url), 'utf8')) as AdminNames;
+  const province = new Map(data.provinces.map((p) => [foldPhrase(p.name), canonicalVi(p.name)]));
+  const district = new Map<string, string[]>();
+  for (const [d, , p] of data.districts) {
+    const k = foldPhrase(d);
+    if (!district.has(k)) district.set(k, []);
+    district.get(k)!.push(canonicalVi(p));
+  }
+  names = { province, district };
+  return names;
+}
+
+export function provinceNamed(name: string): string | null {
+  return load().province.get(foldPhrase(name)) ?? null;
+}
+
+/** Provinces that have a district of this name (before the 2025 reform). */
+export function provincesOfDistrict(name: string): string[] {
+  return load().district.get(foldPhrase(name)) ?? [];
+}
+
+export interface UnitMention {
+  level: Exclude<AdminLevel, 'trung ương'>;
+  /** The unit's name when the phrase gives it ("Cầu Ngang"), canonical tone placement. */
+  name: string | null;
+}
+
+const UNIT_RE =
+  /(?<![\p{L}])(tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|TP\.?|huyện|Huyện|HUYỆN|quận|Quận|thị xã|Thị xã|xã|Xã|XÃ|phường|Phường|thị trấn|Thị trấn)(?:[ \n]+((?:\p{Lu}[\p{Ll}\p{M}]*|\d+)(?:[ \n]+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+))*))?/gu;
+
+/** The most specific administrative unit an issuer phrase names or implies. */
+export function unitOfIssuer(issuer: string): UnitMention | null {
+  let best: UnitMention | null = null;
+  const rank = { xã: 3, huyện: 2, tỉnh: 1 } as const;
+  for (const m of issuer.matchAll(UNIT_RE)) {
+    const word = m[1].toLowerCase().replace(/^tp\.?$/, 'thành phố');
+    const name = m[2] ? canonicalVi(m[2].replace(/\s+/g, ' ')) : null;
+    let level: UnitMention['level'];
+    if (word === 'tỉnh') level = 'tỉnh';
+    else if (word === 'thành phố') level = name && provinceNamed(name) ? 'tỉnh' : name ? 'huyện' : 'tỉnh';
+    else if (word === 'xã' || word === 'phường' || word === 'thị trấn') level = 'xã';
+    else level = 'huyện';
+    if (!best || rank[level] > rank[best.level]) best = { level, name };
+  }
+  if (best) return best;
+  const f = foldPhrase(issuer);
+  if (/\btinh uy\b/.test(f)) return { level: 'tỉnh', name: null };
+  if (/\bhuyen uy\b|\bquan uy\b|\bthi uy\b/.test(f)) return { level: 'huyện', name: null };
+  if (/\bdang uy xa\b/.test(f)) return { level: 'xã', name: null };
+  return null;
+}
+
+/** Central bodies: the State's and the Party's. */
+export function isCentralIssuer(issuer: string): boolean {
+  const f = foldPhrase(issuer);
+  return /^(?:chinh phu|thu tuong|van phong chinh phu|quoc hoi|uy ban thuong vu quoc hoi|chu tich nuoc|bo |bo chinh tri|ban bi thu|ban chap hanh trung uong|trung uong|ban [a-z ]*trung uong|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao|kiem toan nha nuoc|ngan hang nha nuoc|thanh tra chinh phu|uy ban dan toc)/.test(f);
+}

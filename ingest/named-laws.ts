@@ -1,0 +1,188 @@
+/**
+ * Laws and other documents cited by name only ("Luật Thực hiện dân chủ ở cơ sở"),
+ * matched against the gazetteer in data/named-laws.json and resolved to one
+ * instance by the date or year in the text, or by the citing document's date.
+ */
+import { readFileSync } from 'node:fs';
+import type { Ambiguity } from './model.ts';
+import type { Cleaned } from './clean.ts';
+import { canonicalVi, collapseSpace, foldPhrase } from './normalize.ts';
+
+interface Instance {
+  number: string | null;
+  date: string;
+  note?: string;
+}
+interface LawEntry {
+  kind: string;
+  name: string;
+  aliases: string[];
+  instances: Instance[];
+}
+
+export interface NamedLawMatch {
+  kind: string;
+  /** As written, single-spaced, NFC. */
+  name: string;
+  /** The gazetteer entry, or null for a name the gazetteer does not know. */
+  entry: LawEntry | null;
+  end: number;
+}
+
+const KIND_WORDS: [string, string][] = [
+  ['bo luat', 'Bộ luật'],
+  ['luat', 'Luật'],
+  ['phap lenh', 'Pháp lệnh'],
+  ['hien phap', 'Hiến pháp'],
+  ['dieu le', 'Điều lệ'],
+];
+
+interface Gazetteer {
+  /** kind fold → sticky regex over the rest of the name; group i+1 ↔ entries[i] */
+  byKind: Map<string, { re: RegExp; entries: LawEntry[] }>;
+}
+
+let gazetteer: Gazetteer | null = null;
+
+function restPattern(restFold: string): string {
+  return restFold
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('[ \\n]*,?[ \\n]+');
+}
+
+function load(): Gazetteer {
+  if (gazetteer) return gazetteer;
+  const url = new URL('./data/named-laws.json', import.meta.url);
+  const data = JSON.parse(readFileSync(url, 'utf8')) as { laws: LawEntry[] };
+  const forms = new Map<string, { rest: string; entry: LawEntry }[]>();
+  for (const entry of data.laws) {
+    for (const written of [entry.name, ...entry.aliases]) {
+      const f = foldPhrase(written);
+      const kw = KIND_WORDS.find(([k]) => f === k || f.startsWith(k + ' '));
+      if (!kw) continue;
+      const rest = f.slice(kw[0].length).trim();
+      if (!forms.has(kw[0])) forms.set(kw[0], []);
+      forms.get(kw[0])!.push({ rest, entry });
+    }
+  }
+  const byKind = new Map<string, { re: RegExp; entries: LawEntry[] }>();
+  for (const [kw, list] of forms) {
+    list.sort((a, b) => b.rest.length - a.rest.length);
+    const alts = list.map((x) => (x.rest ? `[ \\n]+(${restPattern(x.rest)})` : '()'));
+    byKind.set(kw, { re: new RegExp(`(?:${alts.join('|')})(?![a-z0-9])`, 'y'), entries: list.map((x) => x.entry) });
+  }
+  gazetteer = { byKind };
+  return gazetteer;
+}
+
+const UNKNOWN_STOP = new Set([
+  'nam', 'so', 'ngay', 'cua', 'va', 'de', 'nham', 'trong', 'tai', 'theo', 've', 'duoc', 'da', 'thi', 'nay', 'tren', 'den',
+  'cho', 'voi', 'ban', 'hien', 'hanh', 'quy', 'dinh', 'sua', 'doi', 'bo', 'sung', 'co', 'hieu', 'luc', 'la', 'ma', 'khi',
+  'cac', 'nhung', 'mot', 'tu', 'gan', 'huong', 'dan', 'thuc', 'trien', 'khai',
+]);
+
+/** Match a name starting at the kind word at fold offset `at`. */
+export function matchNamedLaw(c: Cleaned, at: number): NamedLawMatch | null {
+  const g = load();
+  const kw = KIND_WORDS.find(([k]) => c.fold.startsWith(k, at));
+  if (!kw) return null;
+  const afterKind = at + kw[0].length;
+  const known = g.byKind.get(kw[0]);
+  if (known) {
+    known.re.lastIndex = afterKind;
+    const m = known.re.exec(c.fold);
+    if (m) {
+      const idx = m.slice(1).findIndex((x) => x !== undefined);
+      const entry = known.entries[idx];
+      const end = known.re.lastIndex;
+      return { kind: entry.kind, name: collapseSpace(c.norm.slice(at, end)), entry, end };
+    }
+  }
+  if (kw[0] !== 'luat' && kw[0] !== 'bo luat') return null;
+  return matchUnknownLaw(c, at, afterKind, kw[1]);
+}
+
+/** "Luật <Capitalised words>" not in the gazetteer: up to 8 words, ending before a function word or punctuation. */
+function matchUnknownLaw(c: Cleaned, at: number, afterKind: number, kind: string): NamedLawMatch | null {
+  const word = /[ \n]+([\p{L}\p{N}]+)([,;.:()“”"]?)/uy;
+  let pos = afterKind;
+  let end = -1;
+  for (let n = 0; n < 8; n++) {
+    word.lastIndex = pos;
+    const m = word.exec(c.norm);
+    if (!m) break;
+    const w = m[1];
+    const wf = c.fold.slice(m.index, word.lastIndex).trim().replace(/[,;.:()“”"]$/, '');
+    if (n === 0 && !/^\p{Lu}\p{Ll}/u.test(w)) return null;
+    if (n > 0 && UNKNOWN_STOP.has(wf)) break;
+    end = m.index + m[0].length - m[2].length;
+    pos = word.lastIndex;
+    if (m[2]) break;
+  }
+  if (end < 0) return null;
+  return { kind, name: collapseSpace(c.norm.slice(at, end)), entry: null, end };
+}
+
+export interface LawResolution {
+  key: string;
+  /** The official number when the gazetteer knows it. */
+  number: string | null;
+  /** The date written in the text (never the gazetteer's). */
+  date: string | null;
+  ambiguous?: Ambiguity;
+}
+
+function instanceKey(entry: LawEntry, inst: Instance): string {
+  return inst.number ?? `${canonicalVi(entry.name)}@${inst.date.slice(0, 4)}`;
+}
+
+/**
+ * Pick the instance: the one with the written date; else the written year; else the latest
+ * in force at the citing document's date (year only: the latest of an earlier year, unless
+ * that year also saw a new one, which is ambiguous).
+ */
+export function resolveNamedLaw(
+  law: NamedLawMatch,
+  written: { date: string | null; year: number | null },
+  citing: { date: string | null; year: number | null },
+): LawResolution {
+  const entry = law.entry;
+  if (!entry || entry.instances.length === 0) {
+    const base = canonicalVi(entry?.name ?? law.name);
+    const y = written.date?.slice(0, 4) ?? (written.year ? String(written.year) : null);
+    return { key: y ? `${base}@${y}` : base, number: null, date: written.date };
+  }
+  const insts = entry.instances;
+  const pick = (i: Instance): LawResolution => ({ key: instanceKey(entry, i), number: i.number, date: written.date });
+  if (written.date) {
+    const exact = insts.find((i) => i.date === written.date) ?? insts.find((i) => i.date.slice(0, 4) === written.date!.slice(0, 4));
+    if (exact) return pick(exact);
+  }
+  if (written.year) {
+    const y = insts.find((i) => Number(i.date.slice(0, 4)) === written.year);
+    if (y) return pick(y);
+  }
+  if (insts.length === 1) return pick(insts[0]);
+  const candidates = insts.map((i) => instanceKey(entry, i));
+  if (citing.date) {
+    const inForce = insts.filter((i) => i.date <= citing.date!);
+    if (inForce.length) return pick(inForce[inForce.length - 1]);
+  } else if (citing.year) {
+    const before = insts.filter((i) => Number(i.date.slice(0, 4)) < citing.year!);
+    const sameYear = insts.filter((i) => Number(i.date.slice(0, 4)) === citing.year);
+    if (before.length && !sameYear.length) return pick(before[before.length - 1]);
+    if (!before.length && sameYear.length === 1) return pick(sameYear[0]);
+  }
+  return {
+    key: `${canonicalVi(entry.name)}@?`,
+    number: null,
+    date: written.date,
+    ambiguous: {
+      reason: 'several-laws',
+      detail: `"${law.name}" names ${insts.length} laws (${candidates.join(', ')}) and the text gives no date that picks one`,
+      candidates,
+    },
+  };
+}

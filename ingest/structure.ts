@@ -1,0 +1,217 @@
+/**
+ * The layout of a plan in the cleaned text: header block, kind line, title,
+ * preamble, numbered sections ("II.1", "III.2.a"), footnotes, and the relation
+ * cue in force at every point:
+ * - based_on inside a preamble clause opened by "Căn cứ";
+ * - implements inside a preamble clause opened by "Thực hiện …", in the title,
+ *   and in a section I (purpose) item whose own verb is "(Triển khai) thực hiện";
+ * - cites everywhere else.
+ */
+import type { Cleaned } from './clean.ts';
+import type { Relation } from './model.ts';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface Structure {
+  /** The all-caps kind line ("KẾ HOẠCH"), if any. */
+  kindLine: Range | null;
+  title: Range | null;
+  preamble: Range;
+  /** Section path at a norm offset. */
+  sectionAt(pos: number): string;
+  /** Relation cue at a norm offset. */
+  cueAt(pos: number): Relation;
+  /** Cue regions, for stated-relation and diagnostic use. */
+  cues: { range: Range; cue: Relation }[];
+}
+
+interface NLine {
+  start: number;
+  end: number;
+  /** offset of the first non-space char */
+  textStart: number;
+}
+
+function lines(norm: string, limit: number): NLine[] {
+  const out: NLine[] = [];
+  let s = 0;
+  while (s <= limit) {
+    let e = norm.indexOf('\n', s);
+    if (e < 0 || e > limit) e = limit;
+    let t = s;
+    while (t < e && norm.charCodeAt(t) === 32) t++;
+    out.push({ start: s, end: e, textStart: t });
+    if (e >= limit) break;
+    s = e + 1;
+  }
+  return out;
+}
+
+const DOC_KIND_LINE =
+  /^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ(?: LIÊN TỊCH)?|CHƯƠNG TRÌNH|HƯỚNG DẪN|BÁO CÁO|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|THÔNG BÁO|CÔNG VĂN|LUẬT|PHÁP LỆNH|ĐỀ ÁN|CÔNG ĐIỆN|TỜ TRÌNH|VĂN BẢN HỢP NHẤT)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]+){0,3}\s*:?\s*$/;
+const ROMAN = /^(?:PHẦN\s+)?([IVX]{1,5})\s*[.)\-]\s*(?=\p{Lu})/u;
+const ARTICLE = /^Điều\s+(\d{1,3})\s*[.:]/u;
+const NUM2 = /^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)/;
+const NUM = /^(\d{1,2})\s*[.)]\s+(?=\S)/;
+const LETTER = /^([a-zđ])\s*\)\s+/;
+const BULLET = /^[-+•–]\s*/;
+const PREAMBLE_CUE =
+  /^(?:[-+•]\s*)?(can cu|tren co so|(?:de |nham )?(?:tiep tuc )?(?:to chuc )?(?:trien khai )?thuc hien|thi hanh|trien khai)(?![a-z])/;
+const PURPOSE_VERB = /^(?:tiep tuc )?(?:to chuc )?(?:trien khai,? )?(?:thuc hien|trien khai)(?![a-z])/;
+const SENTENCE_END = /[.](?=[ \n]+[\p{Lu}\d])/u;
+
+export function analyse(c: Cleaned): Structure {
+  const { norm, fold } = c;
+  const bodyEnd = c.footnoteStart;
+  const ls = lines(norm, bodyEnd);
+  const text = (l: NLine) => norm.slice(l.textStart, l.end);
+
+  // kind line and title
+  let kindLine: Range | null = null;
+  let title: Range | null = null;
+  let titleLastLine = -1;
+  for (let i = 0; i < Math.min(ls.length, 60); i++) {
+    if (DOC_KIND_LINE.test(text(ls[i]).trim())) {
+      kindLine = { start: ls[i].textStart, end: ls[i].end };
+      let j = i + 1;
+      while (j < ls.length && text(ls[j]).trim() === '') j++;
+      // the first line after the kind line is the title, unless the preamble or section I starts right away
+      if (j < ls.length && !ROMAN.test(text(ls[j])) && !/^(?:can cu|tren co so)(?![a-z])/.test(fold.slice(ls[j].textStart, ls[j].end))) {
+        title = { start: ls[j].textStart, end: ls[j].end };
+        titleLastLine = j;
+        // continuation lines start in lower case ("… chính quyền\ntrên địa bàn xã …")
+        for (let k = j + 1; k < ls.length && k < j + 4; k++) {
+          const t = text(ls[k]);
+          if (!t.trim()) continue;
+          if (!/^\p{Ll}/u.test(t) || /[.:;]\s*$/.test(norm.slice(title.start, title.end))) break;
+          title.end = ls[k].end;
+          titleLastLine = k;
+        }
+      }
+      break;
+    }
+  }
+  const afterTitle = title ? title.end : kindLine ? kindLine.end : 0;
+
+  // sections
+  const sectionStarts: { pos: number; path: string }[] = [];
+  let roman = '';
+  let num = '';
+  let sub = '';
+  let firstHeading = -1;
+  let purpose: Range | null = null;
+  const purposeItems: Range[] = [];
+  for (let i = Math.max(titleLastLine + 1, 0); i < ls.length; i++) {
+    const l = ls[i];
+    if (l.textStart < afterTitle) continue;
+    const t = text(l);
+    let m: RegExpExecArray | null;
+    let path: string | null = null;
+    let itemStart = false;
+    if ((m = ROMAN.exec(t))) {
+      roman = m[1];
+      num = sub = '';
+      path = roman;
+      if (purpose && purpose.end === -1) purpose.end = l.start;
+      if (!purpose && (roman === 'I' || /muc dich/.test(fold.slice(l.textStart, l.end)))) purpose = { start: l.start, end: -1 };
+    } else if ((m = ARTICLE.exec(t))) {
+      roman = `Điều ${m[1]}`;
+      num = sub = '';
+      path = roman;
+      if (purpose && purpose.end === -1) purpose.end = l.start;
+    } else if (firstHeading >= 0 && (m = NUM2.exec(t))) {
+      num = m[1];
+      sub = m[2];
+      path = [roman, num, sub].filter(Boolean).join('.');
+      itemStart = true;
+    } else if (firstHeading >= 0 && (m = NUM.exec(t))) {
+      num = m[1];
+      sub = '';
+      path = [roman, num].filter(Boolean).join('.');
+      itemStart = true;
+    } else if (firstHeading >= 0 && num && (m = LETTER.exec(t))) {
+      sub = m[1];
+      path = [roman, num, sub].filter(Boolean).join('.');
+      itemStart = true;
+    } else if (firstHeading >= 0 && BULLET.test(t)) {
+      itemStart = true;
+    }
+    if (path !== null) {
+      if (firstHeading < 0) firstHeading = l.start;
+      sectionStarts.push({ pos: l.start, path });
+    }
+    if (itemStart && purpose && purpose.end === -1) {
+      const marker = t.match(NUM2) ?? t.match(NUM) ?? t.match(LETTER) ?? t.match(BULLET);
+      const from = l.textStart + (marker ? marker[0].length : 0);
+      if (PURPOSE_VERB.test(fold.slice(from, from + 60))) purposeItems.push({ start: from, end: -1 });
+      else purposeItems.push({ start: from, end: from }); // an item that ends the previous one
+    }
+  }
+  if (purpose && purpose.end === -1) purpose.end = bodyEnd;
+  const preamble: Range = { start: afterTitle, end: firstHeading >= 0 ? firstHeading : Math.min(bodyEnd, afterTitle + 4000) };
+
+  // cue regions
+  const cues: { range: Range; cue: Relation }[] = [];
+  if (title) cues.push({ range: title, cue: 'implements' });
+  const clauseStarts: { pos: number; cue: Relation }[] = [];
+  for (const l of ls) {
+    if (l.textStart < preamble.start || l.textStart >= preamble.end) continue;
+    const m = PREAMBLE_CUE.exec(fold.slice(l.textStart, l.end));
+    if (m) clauseStarts.push({ pos: l.textStart, cue: /^(?:can cu|tren co so)/.test(m[1]) ? 'based_on' : 'implements' });
+  }
+  // clauses opened after "; " inside a line
+  const semi = /;[ \n]+(?=can cu|thuc hien|trien khai thuc hien)/g;
+  for (let m = semi.exec(fold.slice(preamble.start, preamble.end)); m; m = semi.exec(fold.slice(preamble.start, preamble.end))) {
+    const pos = preamble.start + m.index + m[0].length;
+    if (!clauseStarts.some((s) => s.pos === pos)) clauseStarts.push({ pos, cue: fold.startsWith('can cu', pos) ? 'based_on' : 'implements' });
+  }
+  clauseStarts.sort((a, b) => a.pos - b.pos);
+  for (let i = 0; i < clauseStarts.length; i++) {
+    const s = clauseStarts[i];
+    const limit = i + 1 < clauseStarts.length ? clauseStarts[i + 1].pos : preamble.end;
+    const seg = norm.slice(s.pos, limit);
+    const stop = seg.search(SENTENCE_END);
+    cues.push({ range: { start: s.pos, end: stop >= 0 ? s.pos + stop + 1 : limit }, cue: s.cue });
+  }
+  // purpose items: from the verb to the sentence end or the next item
+  for (let i = 0; i < purposeItems.length; i++) {
+    const it = purposeItems[i];
+    if (it.end !== -1 || !purpose) continue;
+    const limit = Math.min(i + 1 < purposeItems.length ? purposeItems[i + 1].start : purpose.end, purpose.end);
+    const stop = norm.slice(it.start, limit).search(SENTENCE_END);
+    cues.push({ range: { start: it.start, end: stop >= 0 ? it.start + stop + 1 : limit }, cue: 'implements' });
+  }
+
+  const RANK: Record<Relation, number> = { based_on: 0, implements: 1, cites: 2 };
+  return {
+    kindLine,
+    title,
+    preamble,
+    cues,
+    sectionAt(pos: number): string {
+      if (pos >= c.footnoteStart) return 'footnote';
+      if (title && pos >= title.start && pos < title.end) return 'title';
+      if (pos < afterTitle) return 'header';
+      let lo = 0;
+      let hi = sectionStarts.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (sectionStarts[mid].pos <= pos) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return found < 0 ? 'preamble' : sectionStarts[found].path;
+    },
+    cueAt(pos: number): Relation {
+      let best: Relation = 'cites';
+      if (pos >= c.footnoteStart) return best;
+      for (const r of cues) if (pos >= r.range.start && pos < r.range.end && RANK[r.cue] < RANK[best]) best = r.cue;
+      return best;
+    },
+  };
+}

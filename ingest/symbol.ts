@@ -1,0 +1,104 @@
+/**
+ * Document symbols ("số và ký hiệu"): parse the written form into its parts,
+ * give the canonical written form, and say how the number series is scoped.
+ *
+ *   State:  33/CT-TTg · 1631/QĐ-UBND-HC · 692/UBND-NC (công văn: no type code)
+ *           04/2015/NĐ-CP · 10/2022/QH15 · 34/2007/PL-UBTVQH11
+ *   Party:  217-QĐ/TW · 05-CTr/BDVTU-BCSĐUBND · 792-CV/TU; also written 217/QĐ-TW
+ */
+import { kindOfTypeCode } from './kinds.ts';
+
+export interface SymbolParts {
+  number: string;
+  year: number | null;
+  /** Type code (QĐ, CT …) or null for a công văn. */
+  type: string | null;
+  /** Issuer codes after the type, in order (TTg; UBND, HC; TW; BDVTU, BCSĐUBND). */
+  issuers: string[];
+  party: boolean;
+}
+
+/** How the numbers of a series restart, which decides what a key needs besides the symbol. */
+export type SeriesScope =
+  | 'national' // year (and issuer) in the symbol: unique nationally
+  | 'national-yearly' // a central body numbering per calendar year: needs the year
+  | 'party-central' // central Party bodies number per committee term: needs the term (khóa)
+  | 'local'; // a province/district/commune body: needs the year and the locality
+
+const MIXED_CASE: Record<string, string> = { TTG: 'TTg', CTR: 'CTr', QĐI: 'QĐi', QYĐ: 'QyĐ' };
+const TYPE_CODES = new Set([
+  'CT', 'NQ', 'NQLT', 'QĐ', 'QĐI', 'QYĐ', 'KH', 'KL', 'CTR', 'CTHĐ', 'HD', 'HDLT', 'TB', 'CV', 'NĐ', 'TT', 'TTLT',
+  'PL', 'CĐ', 'BC', 'TTR', 'ĐA', 'QC', 'VBHN', 'L', 'BB', 'TC', 'PA', 'DA', 'HĐ', 'GM', 'BS',
+]);
+const PARTY_ISSUER = /^(?:TW|TU|HU|ĐU|QU|QUTW|ĐUK|TƯ|[A-ZĐ]+(?:TW|TU|HU))$/;
+const CENTRAL_STATE = new Set([
+  'CP', 'TTG', 'VPCP', 'TTCP', 'CTN', 'VPQH', 'TANDTC', 'VKSNDTC', 'KTNN', 'NHNN', 'BHXH', 'UBDT', 'TLĐLĐVN',
+  'BNV', 'BTC', 'BTP', 'BYT', 'BGDĐT', 'BCT', 'BLĐTBXH', 'BNNPTNT', 'BNN', 'BNNMT', 'BTNMT', 'BXD', 'BGTVT', 'BKHĐT',
+  'BKHCN', 'BTTTT', 'BVHTTDL', 'BQP', 'BCA', 'BNG', 'BDTTG',
+]);
+
+export function canonicalCode(code: string): string {
+  const up = code.toUpperCase();
+  return MIXED_CASE[up] ?? up;
+}
+
+/**
+ * Parse a symbol already stripped of whitespace ("217-QĐ/TW", "04/2015/NĐ-CP").
+ * Returns null when it does not have a symbol's shape.
+ */
+export function parseSymbol(written: string): SymbolParts | null {
+  const m = /^(\d{1,5})(?:\/((?:19|20)\d{2}))?([-/])(.+)$/.exec(written);
+  if (!m) return null;
+  const [, num, yearStr, sep, rest] = m;
+  const parts = rest.split(/[-/]/).filter(Boolean).map(canonicalCode);
+  if (parts.length === 0 || parts.some((p) => !/^[A-ZĐƯ][A-ZĐƯ0-9]*[a-zđ]?[A-ZĐ0-9]*$/i.test(p))) return null;
+  const year = yearStr ? Number(yearStr) : null;
+  // Party form N-TYPE/ISSUER, or the swapped N/TYPE-ISSUER whose issuer is a Party body
+  const last = parts[parts.length - 1];
+  const party = (sep === '-' && rest.includes('/')) || (!year && parts.length >= 2 && TYPE_CODES.has(parts[0]) && PARTY_ISSUER.test(last) && !CENTRAL_STATE.has(last));
+  let type: string | null = null;
+  let issuers = parts;
+  if (TYPE_CODES.has(parts[0].toUpperCase()) && (parts.length > 1 || party)) {
+    type = parts[0];
+    issuers = parts.slice(1);
+  } else if (year && parts.length === 1) {
+    // 10/2022/QH15: the issuer code stands alone
+    type = null;
+  }
+  return { number: num, year, type, issuers, party };
+}
+
+/** The canonical written symbol: Party as N-TYPE/ISSUER, State as N[/YYYY]/TYPE-ISSUER. */
+export function formatSymbol(p: SymbolParts, keepNumber = true): string {
+  const num = keepNumber ? p.number : String(Number(p.number));
+  if (p.party) return `${num}-${p.type ?? ''}/${p.issuers.join('-')}`;
+  const codes = [p.type, ...p.issuers].filter(Boolean).join('-');
+  return p.year ? `${num}/${p.year}/${codes}` : `${num}/${codes}`;
+}
+
+export function seriesScope(p: SymbolParts): SeriesScope {
+  const codes = p.issuers.map((c) => c.toUpperCase());
+  const last = codes[codes.length - 1] ?? '';
+  if (p.party) return /TW$/.test(last) || codes.includes('TW') ? 'party-central' : 'local';
+  const central = codes.some((c) => CENTRAL_STATE.has(c) || /^(?:QH|UBTVQH)\d*$/.test(c));
+  if (central) return p.year ? 'national' : 'national-yearly';
+  if (/^(?:QH|UBTVQH)\d*$/.test(last)) return 'national';
+  return 'local';
+}
+
+export function kindOfSymbol(p: SymbolParts): string | null {
+  if (p.type) return kindOfTypeCode(p.type);
+  const last = p.issuers[p.issuers.length - 1] ?? '';
+  if (p.year && /^QH\d+$/.test(last)) return 'Luật';
+  if (p.year && /^UBTVQH\d+$/.test(last)) return 'Pháp lệnh';
+  return p.year ? null : 'Công văn';
+}
+
+/** Type codes that imply an issuer level, for local documents without an explicit locality. */
+export function levelOfCodes(p: SymbolParts): 'tỉnh' | 'huyện' | 'xã' | null {
+  const codes = p.issuers.map((c) => c.toUpperCase());
+  if (codes.some((c) => /(?:TU)$/.test(c))) return 'tỉnh';
+  if (codes.some((c) => /(?:HU)$/.test(c))) return 'huyện';
+  if (codes.includes('ĐU')) return 'xã';
+  return null;
+}

@@ -83,22 +83,26 @@ export interface DocumentData {
         file: string | null;
         text: string | null;
         citations: OutgoingCitation[];
-        citedBy: { totalCount: number; edges: { node: { relation: Relation; from: DocSummary; evidence: Evidence[] } }[] };
-        implementedBy: { totalCount: number; edges: { node: DocSummary }[] };
+        citedBy: { totalCount: number; pageInfo: PageInfo; edges: { node: { relation: Relation; from: DocSummary; evidence: Evidence[] } }[] };
+        implementedBy: { totalCount: number; pageInfo: PageInfo; edges: { node: DocSummary }[] };
         unresolved: Unresolved[];
       })
     | null;
 }
-export const DOCUMENT = `query Document($id: ID!, $province: String, $year: Int) {
+/** Citing and implementing documents shown per page on the document page (literal: the server's cost limit counts it). */
+export const DOCUMENT_LIST_PAGE = 20;
+export const DOCUMENT = `query Document($id: ID!, $province: String, $year: Int, $citedAfter: String, $implAfter: String) {
   document(id: $id) {
     ...DocSummary subject file text
     citations { relation stated to { ...DocSummary } evidence { ...Ev } }
-    citedBy(province: $province, year: $year, first: 200) {
+    citedBy(province: $province, year: $year, first: ${DOCUMENT_LIST_PAGE}, after: $citedAfter) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { relation from { ...DocSummary } evidence { ...Ev } } }
     }
-    implementedBy(filter: { province: $province, year: $year }, first: 200) {
+    implementedBy(filter: { province: $province, year: $year }, first: ${DOCUMENT_LIST_PAGE}, after: $implAfter) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { ...DocSummary } }
     }
     unresolved { key symbol name kind reason detail candidates start end section }

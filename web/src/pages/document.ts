@@ -6,7 +6,7 @@
 import { gql } from '../api.ts';
 import { h } from '../dom.ts';
 import { docLabel, formatDate, levelLabel, RELATION_LABEL, RELATION_ORDER } from '../format.ts';
-import { DOCUMENT, type DocumentData, type Evidence, type OutgoingCitation, type Unresolved } from '../queries.ts';
+import { DOCUMENT, type DocumentData, type Evidence, type OutgoingCitation, type PageInfo, type Unresolved } from '../queries.ts';
 import { href, yearParam, type Route } from '../route.ts';
 import { segments, type Span } from '../text-marks.ts';
 import { badges, docActions, docEntry, field, filterForm, formParams, message, provinceInput, provinceLists, yearInput, type ProvinceLists, type View } from '../ui.ts';
@@ -130,6 +130,17 @@ function unresolvedSection(doc: Doc): HTMLElement | null {
   );
 }
 
+/** Links to the next page of one list and back to its first page; the other parameters stay. */
+function pager(route: Route, param: string, pageInfo: PageInfo): HTMLElement {
+  const params = Object.fromEntries(route.params);
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': 'Trang' },
+    params[param] && h('a', { href: href('doc', route.id, { ...params, [param]: null }) }, '« Trang đầu'),
+    pageInfo.hasNextPage && h('a', { href: href('doc', route.id, { ...params, [param]: pageInfo.endCursor }) }, 'Trang sau »'),
+  );
+}
+
 function incoming(doc: Doc, route: Route, lists: ProvinceLists): HTMLElement {
   const province = route.params.get('province') ?? '';
   const year = route.params.get('year') ?? '';
@@ -145,6 +156,7 @@ function incoming(doc: Doc, route: Route, lists: ProvinceLists): HTMLElement {
     doc.implementedBy.totalCount === 0
       ? message('Chưa có văn bản nào triển khai trực tiếp.')
       : h('ul', {}, ...doc.implementedBy.edges.map((e) => h('li', {}, docEntry(e.node)))),
+    pager(route, 'implAfter', doc.implementedBy.pageInfo),
     doc.implementedBy.totalCount > 0 && h('p', {}, h('a', { href: href('implementers', doc.id, { province, year }) }, 'Xem cây triển khai và các tỉnh chưa có kế hoạch »')),
     h('h3', {}, `Được dẫn chiếu bởi (${doc.citedBy.totalCount})`),
     doc.citedBy.totalCount === 0
@@ -156,6 +168,7 @@ function incoming(doc: Doc, route: Route, lists: ProvinceLists): HTMLElement {
             h('li', {}, docEntry(c.from, h('span', { class: `badge rel rel-${c.relation}` }, RELATION_LABEL[c.relation]), evidenceList(doc, c.evidence))),
           ),
         ),
+    pager(route, 'citedAfter', doc.citedBy.pageInfo),
   );
 }
 
@@ -165,6 +178,8 @@ export async function documentPage(route: Route): Promise<View> {
     id: route.id,
     province: route.params.get('province') || null,
     year: yearParam(route.params),
+    citedAfter: route.params.get('citedAfter'),
+    implAfter: route.params.get('implAfter'),
   });
   if (!doc) return { title: 'Không tìm thấy', node: message(`Không tìm thấy văn bản «${route.id}».`, 'error') };
 
@@ -218,7 +233,7 @@ function legend(): HTMLElement {
     'p',
     { class: 'legend' },
     'Chú thích: ',
-    ...RELATION_ORDER.slice(0, 3).map((r) => h('span', { class: `mention rel-${r}` }, RELATION_LABEL[r])),
+    ...RELATION_ORDER.slice(0, 2).map((r) => h('span', { class: `mention rel-${r}` }, RELATION_LABEL[r])),
     h('span', { class: 'mention rel-CITES' }, 'quan hệ khác'),
     h('mark', { class: 'mention unresolved' }, 'chưa xác định'),
   );

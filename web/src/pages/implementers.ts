@@ -10,7 +10,7 @@ import { IMPLEMENTERS, type ImplementerEdge, type ImplementersData } from '../qu
 import { href, yearParam, type Route } from '../route.ts';
 import { docActions, docEntry, docLink, field, filterForm, formParams, levelSelect, message, provinceInput, provinceLists, select, yearInput, type View } from '../ui.ts';
 
-const PAGE = 500;
+const PAGE = 200; // the API's largest page
 /** Beyond this many implementers the page says the tree and table are partial. */
 const LIMIT = 5000;
 const REFORM_DATE = '2025-07-01';

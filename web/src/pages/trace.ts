@@ -60,9 +60,8 @@ async function drawGraph(container: HTMLElement, root: DocSummary, steps: TraceS
           'text-valign': 'center',
           'font-size': 11,
           shape: 'round-rectangle',
-          width: 'label',
-          height: 'label',
-          padding: '8px',
+          width: 160,
+          height: 44,
           color: '#fff',
           'background-color': '#1f4e9a',
         },
@@ -88,8 +87,8 @@ async function drawGraph(container: HTMLElement, root: DocSummary, steps: TraceS
       { selector: 'edge:selected', style: { width: 5 } },
     ],
     layout: { name: 'breadthfirst', directed: true, roots: [root.id], spacingFactor: 1.1, padding: 10 },
-    wheelSensitivity: 0.3,
   });
+  await new Promise((resolve) => cy.one('render', resolve));
   cy.on('tap', 'edge', (ev) => onEdge(steps[Number(ev.target.id().slice(1))]));
   // Reachable as document.querySelector('.graph').cy from the console and the e2e tests.
   Object.assign(container, { cy });

@@ -65,7 +65,7 @@ export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | n
     for (const a of c.fold.matchAll(re)) {
       const s = a.index!;
       const e = s + a[0].length;
-      if (s > m.index! && !overlaps(s, e)) out.push({ key: prev.d.key, start: s, end: e, form: 'back-reference', alias });
+      if (s >= m.index! + m[0].length && !overlaps(s, e)) out.push({ key: prev.d.key, start: s, end: e, form: 'back-reference', alias });
     }
   }
 

@@ -140,7 +140,7 @@ class Builder {
 function emitRange(b: Builder, t: string, from: number, to: number, hasCombining: boolean): void {
   for (let i = from; i < to; i++) {
     let c = t.charCodeAt(i);
-    if (c < 0x80) {
+    if (c < 0x80 && !(hasCombining && i + 1 < to && isCombining(t.charCodeAt(i + 1)))) {
       if (c === 32 || c === 9) {
         b.space(1, i, i + 1);
         continue;

@@ -135,7 +135,8 @@ export interface LawResolution {
 }
 
 function instanceKey(entry: LawEntry, inst: Instance): string {
-  return inst.number ?? `${canonicalVi(entry.name)}@${inst.date.slice(0, 4)}`;
+  if (inst.number) return inst.number;
+  return entry.instances.length === 1 ? canonicalVi(entry.name) : `${canonicalVi(entry.name)}@${inst.date.slice(0, 4)}`;
 }
 
 /**

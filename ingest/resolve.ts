@@ -53,8 +53,10 @@ export interface CitingContext {
   year: number | null;
 }
 
+/** The citing document's place; a district the text names places its province when only one province has it. */
 export function contextOf(h: Header): CitingContext {
-  return { province: h.province, district: h.district, commune: h.commune, date: h.date, year: h.year };
+  const ps = !h.province && h.district ? provincesOfDistrict(h.district) : [];
+  return { province: h.province ?? (ps.length === 1 ? ps[0] : null), district: h.district, commune: h.commune, date: h.date, year: h.year };
 }
 
 export interface KeyResult {

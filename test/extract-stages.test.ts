@@ -1,0 +1,143 @@
+/** Hand-made cases of every citation form, including the messy ones, plus property tests. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clean, toOriginal } from '../ingest/clean.ts';
+import { extract } from '../ingest/index.ts';
+import { canonicalVi, foldSymbol } from '../ingest/normalize.ts';
+import { formatSymbol, parseSymbol } from '../ingest/symbol.ts';
+
+const cites = (text: string) => extract({ file: 't.txt', text }).citations;
+const one = (text: string) => {
+  const c = cites(text);
+  expect(c).toHaveLength(1);
+  return c[0];
+};
+
+describe('clean', () => {
+  it('maps every normalised char back into the original, across NFD, markdown and line breaks', () => {
+    const text = '**Quyết định** số 218-\n\n QĐ/TW của Ban Bi\u0301 thư';
+    const c = clean(text);
+    expect(c.norm).toBe('Quyết định số 218-\nQĐ/TW của Ban Bí thư');
+    const i = c.norm.indexOf('Bí');
+    expect(text.slice(toOriginal(c, i, i + 2).start, toOriginal(c, i, i + 2).end)).toBe('Bi\u0301');
+  });
+  it('moves a spliced footnote after the body', () => {
+    const text = 'Quyết định số 2501/QĐ-UBND ngày \n' + ' '.repeat(40) + '\n\n* Ghi chú về Chỉ thị số 05-CT/TW ngày 15/5/2016. \n 17/5/2021 của UBND huyện';
+    const c = clean(text);
+    expect(c.norm.slice(0, c.footnoteStart)).toContain('ngày\n17/5/2021');
+  });
+});
+
+describe('symbols', () => {
+  it.each([
+    ['217/QĐ-TW', '217-QĐ/TW'],
+    ['05-CTr/BDVTU-BCSĐUBND', '05-CTr/BDVTU-BCSĐUBND'],
+    ['10/2022/QH15', '10/2022/QH15'],
+    ['34/2007/PL-UBTVQH11', '34/2007/PL-UBTVQH11'],
+  ])('%s → %s', (w, canon) => expect(formatSymbol(parseSymbol(w)!)).toBe(canon));
+  it('folds loosely for matching', () => expect(foldSymbol('217/QĐ-TW')).toBe(foldSymbol('217 - QD/TW')));
+});
+
+describe('find and resolve', () => {
+  it('State form with long date, issuer and subject', () => {
+    const c = one('Căn cứ Kế hoạch số 15/KH-UBND ngày 14 tháng 01 năm 2022 của Ủy ban nhân dân tỉnh Đồng Tháp về công tác dân vận;');
+    expect(c).toMatchObject({ symbol: '15/KH-UBND', date: '2022-01-14', issuer: 'Ủy ban nhân dân tỉnh Đồng Tháp', relation: 'based_on', key: '15/KH-UBND@2022@Đồng Tháp' });
+    expect(c.subject).toBe('công tác dân vận');
+  });
+  it('Party form broken across lines, without "số"', () => {
+    const c = one('theo Quyết định 218-\n\nQĐ/TW ngày 12/12/2013 của Bộ Chính trị.');
+    expect(c).toMatchObject({ symbol: '218-QĐ/TW', key: '218-QĐ/TW@XI', date: '2013-12-12', issuer: 'Bộ Chính trị' });
+  });
+  it('joined pair shares date and issuer', () => {
+    const c = cites('theo Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị (khóa XI) về …');
+    expect(c.map((x) => [x.symbol, x.date, x.issuer])).toEqual([
+      ['217-QĐ/TW', '2013-12-12', 'Bộ Chính trị (khóa XI)'],
+      ['218-QĐ/TW', '2013-12-12', 'Bộ Chính trị (khóa XI)'],
+    ]);
+  });
+  it.each(['QĐ 217/218-QĐ/TW ngày 12/12/2013', 'Quyết định số 217, 218-QĐ/TW ngày 12/12/2013'])('short joined form: %s', (t) => {
+    expect(cites(`thực hiện ${t} của Bộ Chính trị`).map((x) => [x.symbol, x.date])).toEqual([
+      ['217-QĐ/TW', '2013-12-12'],
+      ['218-QĐ/TW', '2013-12-12'],
+    ]);
+  });
+  it('stray spaces in a symbol and Ð look-alike', () => {
+    expect(one('Công văn số 432/UBND- HC ngày 25/10/2016 của UBND tỉnh').symbol).toBe('432/UBND-HC');
+    expect(one('Quyết định số 217-QÐ/TW ngày 12/12/2013').key).toBe('217-QĐ/TW@XI');
+  });
+  it('a number restarting every year needs its year', () => {
+    expect(one('Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ').key).toBe('33/CT-TTg@2021');
+    const undated = one('Chỉ thị số 33/CT-TTg của Thủ tướng Chính phủ');
+    expect(undated.ambiguous?.reason).toBe('no-year');
+  });
+  it('a local number needs its locality, from the citing plan', () => {
+    const x = extract({ file: 'p.txt', text: 'KẾ HOẠCH\nCông tác năm 2022\nỦy ban nhân dân huyện Cầu Ngang xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Thực hiện Kế hoạch số 16/KH-UBND ngày 11/02/2022 của UBND huyện và Kế hoạch số 50/KH-UBND ngày 03/6/2019 của UBND tỉnh.' });
+    expect(x.citations.map((c) => c.key)).toEqual(['16/KH-UBND@2022@Trà Vinh/Cầu Ngang', '50/KH-UBND@2019@Trà Vinh']);
+    expect(x.citations.every((c) => c.relation === 'implements')).toBe(true);
+  });
+  it('laws by name resolve by the date the text gives, and by name alias', () => {
+    expect(one('Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;').key).toBe('77/2015/QH13');
+    expect(one('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;').key).toBe('72/2025/QH15');
+    expect(one('triển khai Luật Dân chủ ở cơ sở').key).toBe('10/2022/QH15');
+    const both = cites('theo Luật số 10/2022/QH15 ngày 10/11/2022 của Quốc hội; Luật Thực hiện dân chủ ở cơ sở');
+    expect(both).toHaveLength(1);
+    expect(both[0].aliases).toContain('Luật Thực hiện dân chủ ở cơ sở');
+  });
+  it('a name covering several laws with no date is ambiguous, never guessed', () => {
+    const c = one('thực hiện Luật Tổ chức chính quyền địa phương');
+    expect(c.ambiguous?.reason).toBe('several-laws');
+    expect(c.ambiguous?.candidates).toContain('77/2015/QH13');
+  });
+  it('Hiến pháp and Điều lệ Đảng', () => {
+    expect(cites('tuân thủ Hiến pháp năm 2013 và Điều lệ Đảng').map((c) => c.key)).toEqual(['Hiến pháp@2013', 'Điều lệ Đảng']);
+  });
+  it('old and new tone placement resolve to one locality key', () => {
+    expect(canonicalVi('Tỉnh uỷ Khánh Hoà')).toBe('Tỉnh ủy Khánh Hòa');
+  });
+  it('not citations: standards, dates, forms, the plan itself', () => {
+    expect(cites('theo tiêu chuẩn TCVN ISO 9001:2015 ngày 12/12/2013, Mẫu số 01/BC-UBND, giai đoạn 2021-2025; Kế hoạch này')).toEqual([]);
+  });
+  it('stated relations between third documents', () => {
+    const x = extract({ file: 's.txt', text: 'Thông tư số 01/2016/TT-BNV ngày 13/01/2016 của Bộ Nội vụ hướng dẫn một số nội dung của Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ; Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.' });
+    expect(x.statedRelations.map((r) => `${r.from} ${r.relation} ${r.to}`)).toEqual(['01/2016/TT-BNV guides 04/2015/NĐ-CP', '01-KL/TW continues 05-CT/TW']);
+  });
+  it('a defined alias becomes a back-reference', () => {
+    const c = one('Thực hiện Kế hoạch số 49-KH/BDVHU-UBND ngày 03/02/2023 của Ban Dân vận Huyện ủy (sau đây gọi tắt là Kế hoạch 49). Các đơn vị triển khai Kế hoạch 49 đúng hạn.');
+    expect(c.mentions.map((m) => m.form)).toEqual(['symbol', 'back-reference']);
+  });
+});
+
+describe('properties', () => {
+  const pieces = ['Quyết định số ', '217-QĐ/TW', ' ngày 12/12/2013', ' của Bộ Chính trị', '\n\n', '-\n', ' và ', 'Luật Viên chức', 'Căn cứ ', 'I. NỘI DUNG\n', '1. ', '33/CT-TTg', 'uỷ', 'hoà', 'Nghi\u0323 đi\u0323nh', '*', '#', ';', '.', '(khóa XI)', '\u00a0', '04/2015/NĐ-CP'];
+  const messy = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(''));
+  it('never throws, and every mention lies inside the text and holds its number', () => {
+    fc.assert(
+      fc.property(messy, (text) => {
+        const x = extract({ file: 'p.txt', text });
+        for (const c of x.citations) {
+          for (const m of c.mentions) {
+            expect(m.start).toBeGreaterThanOrEqual(0);
+            expect(m.end).toBeLessThanOrEqual(text.length);
+            expect(m.start).toBeLessThan(m.end);
+            if (m.form === 'symbol' && c.symbol) {
+              const num = c.symbol.match(/^\d+/)![0];
+              expect(text.slice(m.start, m.end)).toContain(num);
+            }
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('a symbol found in clean text is found at the same place when mutated by line breaks and NFD', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('217-QĐ/TW', '33/CT-TTg', '04/2015/NĐ-CP', '1631/QĐ-UBND-HC'), fc.constantFrom('', '\n\n', ' '), (sym, brk) => {
+        const broken = sym.replace(/-/, `-${brk}`);
+        const text = `Căn cứ Quyết định số ${broken} ngày 12/12/2013 của Bộ Chính trị;`.normalize('NFD');
+        const c = cites(text);
+        expect(c.map((x) => x.symbol)).toEqual([sym]);
+        expect(c[0].relation).toBe('based_on');
+      }),
+    );
+  });
+});

@@ -144,6 +144,9 @@ export class SqliteGraphStore implements GraphStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
+    // Random-key index writes and traversals need the hot pages in memory (the default cache is 2 MB).
+    this.db.pragma('cache_size = -131072');
+    this.db.pragma('temp_store = MEMORY');
     this.db.function('fold_symbol', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldSymbol(s) : null));
   }
 

@@ -61,7 +61,7 @@ describe('Dockerfile', () => {
   it('builds on node:22-slim with npm ci and runs cancu serve', () => {
     expect(lines.filter((l) => l.startsWith('FROM ')).every((l) => /^FROM node:22-slim\b/.test(l))).toBe(true);
     expect(lines.some((l) => /^RUN npm ci\b/.test(l))).toBe(true);
-    expect(lines.at(lines.findLastIndex((l) => l.startsWith('CMD ')))).toBe('CMD ["node", "bin/cancu.js", "serve"]');
+    expect(lines.filter((l) => l.startsWith('CMD ')).at(-1)).toBe('CMD ["node", "bin/cancu.js", "serve"]');
   });
 
   it('copies every folder the server imports from', () => {

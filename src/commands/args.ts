@@ -27,7 +27,12 @@ export interface ParsedCommand<O extends Options> {
   config: Config;
 }
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Whether the command's usage text helps (a malformed command line, not e.g. an unknown document). */
+  constructor(message: string, readonly showUsage = false) {
+    super(message);
+  }
+}
 
 /** Parse `args`, then run `body`; usage and configuration errors print the usage and return 2, other errors a message and 1. */
 export async function runCommand<O extends Options>(
@@ -47,12 +52,14 @@ export async function runCommand<O extends Options>(
       console.log(usage);
       return 0;
     }
-    if (positionals.length < (spec.minPositionals ?? 0)) throw new UsageError('missing argument');
+    if (positionals.length < (spec.minPositionals ?? 0)) throw new UsageError('missing argument', true);
     return await body({ values, positionals, config: loadConfig(process.env, flagOverrides(values as Record<string, string>)) });
   } catch (err) {
     const message = (err as Error).message;
-    if (err instanceof UsageError || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`cancu ${spec.name}: ${message}\n\n${usage}`);
+    const parseError = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ?? false;
+    if (err instanceof UsageError || err instanceof ConfigError || parseError) {
+      const withUsage = parseError || (err instanceof UsageError && err.showUsage);
+      console.error(`cancu ${spec.name}: ${message}${withUsage ? `\n\n${usage}` : ''}`);
       return 2;
     }
     console.error(`cancu ${spec.name}: ${message}`);

@@ -2,12 +2,14 @@
  * `cancu start` (npm start): the embedded stores in CANCU_DATA; on an empty
  * graph, ingest the sample plans first; then serve the API and print how to query it.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
 import { ingestPaths } from '../pipeline/ingest.ts';
 import { formatSummary, progressReporter } from '../pipeline/progress.ts';
 import { runCommand, withServices } from './args.ts';
 import { serveUntilStopped } from './serve.ts';
+import { DEFAULT_WEB_ROOT } from '../api/server.ts';
 
 export const SAMPLES_DIR = path.join(PROJECT_ROOT, 'samples');
 
@@ -36,7 +38,9 @@ export function run(args: string[]): Promise<number> {
             'Try:',
             `  curl -s ${url} -H 'content-type: application/json' -d '${body}'`,
             '',
-            `or open ${url} in a browser for the query editor.`,
+            existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html'))
+              ? `Web UI: ${url.replace(/graphql$/, '')}   Query editor: ${url}`
+              : `Query editor: open ${url} in a browser.`,
           ].join('\n'),
         );
       });

@@ -178,13 +178,13 @@ export type ImplementerFilter = {
 
 export type IngestResult = {
   __typename?: 'IngestResult';
-  /** Number of citations extracted. */
+  /** Number of citations extracted (0 when UNCHANGED: nothing was extracted again). */
   citations: Scalars['Int']['output'];
   diagnostics: Array<Diagnostic>;
   /** The ingested document. */
   document: Document;
   status: IngestStatus;
-  /** Number of unresolved references. */
+  /** Number of unresolved references (0 when UNCHANGED). */
   unresolved: Scalars['Int']['output'];
 };
 

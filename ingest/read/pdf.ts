@@ -16,11 +16,18 @@ export async function pdfToText(bytes: Uint8Array, file: string, timeoutMs: numb
   if (!head.includes('%PDF-', 0, 'latin1')) throw new ReadError(file, 'pdf-corrupt', 'no %PDF- header: not a PDF file');
   if (!endsWithEof(bytes)) throw new ReadError(file, 'pdf-corrupt', 'no %%EOF marker at the end: the PDF is truncated');
 
+  // The limit is checked after every step and also races each step, in case one never settles.
+  const overtime = () => new ReadError(file, 'timeout', `PDF text extraction took over ${timeoutMs} ms`);
+  const deadline = Date.now() + timeoutMs;
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ReadError(file, 'timeout', `PDF text extraction took over ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(overtime()), timeoutMs);
   });
-  const within = <T>(work: Promise<T>) => Promise.race([work, expired]);
+  const within = async <T>(work: Promise<T>): Promise<T> => {
+    const result = await Promise.race([work, expired]);
+    if (Date.now() >= deadline) throw overtime();
+    return result;
+  };
   const pdfjs = await getResolvedPDFJS();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 });

@@ -48,7 +48,6 @@ export function decodeText(bytes: Uint8Array, file: string, opts: TextDecodeOpti
   }
   const magic = sniffMagic(bytes);
   if (magic) throw new ReadError(file, 'binary', `binary data, not text: it looks like ${magic.label}`);
-  const diagnostics: Diagnostic[] = [];
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const utf16 = sniffUtf16(bytes);
@@ -63,14 +62,16 @@ export function decodeText(bytes: Uint8Array, file: string, opts: TextDecodeOpti
     if (nuls * 1000 >= bytes.length || !isUtf8(bytes)) {
       throw new ReadError(file, 'binary', `binary data, not text: ${nuls} NUL byte(s), the first at offset ${nul}`);
     }
-    diagnostics.push({ severity: 'warning', code: 'nul-characters', message: `${nuls} NUL character(s) kept in the text`, start: nul, end: nul + 1 });
+    const text = decodeUtf8(bytes, file);
+    const at = text.indexOf('\0');
+    return { text, diagnostics: [{ severity: 'warning', code: 'nul-characters', message: `${nuls} NUL character(s) kept`, start: at, end: at + 1 }] };
   }
   const charset = opts.charset?.trim().toLowerCase();
   if (charset === 'windows-1258' || charset === 'cp1258') {
     const text = new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
     return { text, diagnostics: [converted('Windows-1258', 'declared charset')] };
   }
-  if (isUtf8(bytes)) return { text: decodeUtf8(bytes, file), diagnostics };
+  if (isUtf8(bytes)) return { text: decodeUtf8(bytes, file), diagnostics: [] };
 
   const verdict = detectLegacy(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1'), {
     candidates: BYTE_CANDIDATES,

@@ -34,7 +34,7 @@ function showEvidence(panel: HTMLElement, step: TraceStep): void {
           ),
         ),
   );
-  panel.focus();
+  panel.focus({ preventScroll: true });
 }
 
 async function drawGraph(container: HTMLElement, root: DocSummary, steps: TraceStep[], onEdge: (step: TraceStep) => void): Promise<void> {

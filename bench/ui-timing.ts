@@ -1,0 +1,96 @@
+/**
+ * Web UI page loads on a large store, measured in headless Chromium with the browser's
+ * own navigation timing: for each page (search, plan, directive, implementers, trace),
+ * `runs` cold loads (fresh browser context, empty cache), reporting DOMContentLoaded,
+ * load and "ready" (the UI's performance mark once the page's data is rendered). Target: ready < 300 ms.
+ *
+ *   node bin/run-ts.js bench/ui-timing.ts [--n 100000] [--seed 1] [--data DIR] [--runs 5]
+ *
+ * DIR (default bench/out/data-N-sS/store) must hold an ingested store; build the 100k one with
+ *   node bin/run-ts.js bench/ingest.ts --n 100000
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { gql, startServer } from '../test/bad-input/server.ts';
+import { ROOT } from '../test/bad-input/run-cli.ts';
+import { launchChromium, waitForPage } from '../test/e2e/browser.ts';
+import { flags, percentile, report, round } from './lib.ts';
+import { benchDirs } from './store-dir.ts';
+
+const opts = flags({ n: 100000, seed: 1, data: '', runs: 5 });
+const dataDir = path.resolve(opts.data || benchDirs(opts.n, opts.seed, false).store);
+if (!existsSync(path.join(dataDir, 'cancu.db'))) {
+  console.error(`no store in ${dataDir}; build it first: node bin/run-ts.js bench/ingest.ts --n ${opts.n} --seed ${opts.seed}`);
+  process.exit(2);
+}
+
+execFileSync(process.execPath, [path.join(ROOT, 'bin/run-ts.js'), 'web/scripts/build-if-stale.ts'], { cwd: ROOT, stdio: 'inherit' });
+const server = await startServer(dataDir);
+const base = server.url.replace(/graphql$/, '');
+
+/** Ids to open, found through the API: the most-implemented directive and an ingested commune plan. */
+async function pick(): Promise<{ directive: string; plan: string; stats: unknown }> {
+  const q = `query($q: String!, $f: SearchFilter) { search(query: $q, filter: $f, first: 20) { edges { node { id ingested } } } }`;
+  const directives = (await gql(server.url, q, { q: 'chi thi', f: { ingested: false } })).body?.data as { search: { edges: { node: { id: string } }[] } };
+  let directive = directives.search.edges[0]?.node.id;
+  let best = -1;
+  for (const { node } of directives.search.edges) {
+    const r = await gql(server.url, 'query($id: ID!) { implementers(of: $id, first: 0) { totalCount } }', { id: node.id });
+    const n = (r.body?.data as { implementers: { totalCount: number } } | undefined)?.implementers.totalCount ?? -1;
+    if (n > best) [best, directive] = [n, node.id];
+  }
+  const plans = (await gql(server.url, q, { q: 'ke hoach', f: { ingested: true, level: 'COMMUNE' } })).body?.data as { search: { edges: { node: { id: string } }[] } };
+  const stats = (await gql(server.url, '{ stats { documents ingested edges } }')).body?.data;
+  if (!directive || !plans.search.edges[0]) throw new Error(`store in ${dataDir} has no directive or commune plan to open`);
+  return { directive, plan: plans.search.edges[0].node.id, stats };
+}
+
+const { directive, plan, stats } = await pick();
+const id = encodeURIComponent;
+const PAGES: [string, string, string][] = [
+  ['search "chi thi 33"', 'search', '#/search?q=chi+thi+33'],
+  ['search "dân vận"', 'search', '#/search?q=d%C3%A2n+v%E1%BA%ADn'],
+  ['plan (full text)', 'doc', `#/doc/${id(plan)}`],
+  ['directive (cited by)', 'doc', `#/doc/${id(directive)}`],
+  ['implementers of directive', 'implementers', `#/implementers/${id(directive)}`],
+  ['legal-basis trace of plan', 'trace', `#/trace/${id(plan)}`],
+];
+
+const browser = await launchChromium();
+const figures: Record<string, unknown> = { store: stats, directive, plan };
+let worst = 0;
+try {
+  for (const [label, page, hash] of PAGES) {
+    const ready: number[] = [];
+    const dcl: number[] = [];
+    const load: number[] = [];
+    for (let i = 0; i < opts.runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const p = await context.newPage();
+      await p.goto(base + hash);
+      await waitForPage(p, page);
+      const t = await p.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return { dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, ready: performance.getEntriesByName('cancu:ready').at(-1)!.startTime };
+      });
+      ready.push(t.ready);
+      dcl.push(t.dcl);
+      load.push(t.load);
+      await context.close();
+    }
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    const r = sorted(ready);
+    worst = Math.max(worst, r.at(-1)!);
+    figures[label] = {
+      readyMs: { p50: round(percentile(r, 0.5), 0), max: round(r.at(-1)!, 0) },
+      domContentLoadedMs: round(percentile(sorted(dcl), 0.5), 0),
+      loadMs: round(percentile(sorted(load), 0.5), 0),
+    };
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+figures.target = `ready < 300 ms on every page: ${worst < 300 ? 'met' : 'NOT met'} (worst ${round(worst, 0)} ms)`;
+report('ui-timing', figures, [`${opts.runs} cold loads per page (fresh context), desktop 1280×800, server and browser on this machine`]);

@@ -23,6 +23,10 @@ describe('synthetic corpus generator', () => {
     expect(digest(generate({ n: N, seed: 43 }))).not.toBe(digest(corpus));
   });
 
+  it('yields exactly n for any n', () => {
+    for (const n of [1, 7, 150, 1001]) expect([...generate({ n, seed: 3 })]).toHaveLength(n);
+  });
+
   it('rejects a bad n', () => {
     expect(() => generate({ n: 0, seed: 1 }).next()).toThrow(/positive integer/);
   });

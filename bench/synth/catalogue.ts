@@ -17,6 +17,8 @@ export interface CentralDocument extends TruthDocument {
   guides?: CentralDocument;
   continues?: CentralDocument;
   implementsDoc?: CentralDocument;
+  /** Laws replaced by a new law of the same name that year: later plans citing the name mean the new one. */
+  supersededIn?: number;
 }
 
 function central(
@@ -86,9 +88,9 @@ export const FIXED = {
   luatKhieuNai: law('luat-khieu-nai', '02/2011/QH13', '2011-11-11', ['Luật Khiếu nại']),
   luatToCao: law('luat-to-cao', '25/2018/QH14', '2018-06-12', ['Luật Tố cáo']),
   luatPCTN: law('luat-pctn', '36/2018/QH14', '2018-11-20', ['Luật Phòng, chống tham nhũng']),
-  luatCQDP: law('luat-cqdp', '77/2015/QH13', '2015-06-19', ['Luật Tổ chức chính quyền địa phương']),
-  luatCBCC: law('luat-cbcc', '22/2008/QH12', '2008-11-13', ['Luật Cán bộ, công chức']),
-  luatVC: law('luat-vc', '58/2010/QH12', '2010-11-15', ['Luật Viên chức']),
+  luatCQDP: { ...law('luat-cqdp', '77/2015/QH13', '2015-06-19', ['Luật Tổ chức chính quyền địa phương']), supersededIn: 2025 },
+  luatCBCC: { ...law('luat-cbcc', '22/2008/QH12', '2008-11-13', ['Luật Cán bộ, công chức']), supersededIn: 2025 },
+  luatVC: { ...law('luat-vc', '58/2010/QH12', '2010-11-15', ['Luật Viên chức']), supersededIn: 2025 },
 } satisfies Record<string, CentralDocument>;
 
 export type RootStyle = 'CT-TTg' | 'KL/TW' | 'QĐ-TTg' | 'NQ-CP';

@@ -121,8 +121,8 @@ export function* generate({ n, seed }: GenerateOptions): Generator<SynthDocument
     const root = rootOf(topic, year);
     const guidance = guidanceOf(topic, year);
     const postReform = year >= POST_REFORM_FROM;
-    const provinces = rng.sample(postReform ? post : pre, Math.max(1, Math.ceil(quota / 12)));
-    const nDistricts = postReform ? 0 : Math.max(provinces.length, Math.ceil((quota - provinces.length) / 5));
+    const provinces = rng.sample(postReform ? post : pre, Math.ceil(quota / 12));
+    const nDistricts = postReform ? 0 : Math.min(quota - provinces.length, Math.max(provinces.length, Math.ceil((quota - provinces.length) / 5)));
     const districts = rng.sample(provinces.flatMap((p) => p.districts.map((d) => ({ p, d }))), nDistricts);
     const communes = rng.sample<{ p: Province; d: Unit | null; c: Unit }>(
       postReform ? provinces.flatMap((p) => p.communes.map((c) => ({ p, d: null, c }))) : districts.flatMap(({ p, d }) => d.communes.map((c) => ({ p, d, c }))),

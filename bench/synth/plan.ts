@@ -199,6 +199,8 @@ export function composePlan(ctx: PlanContext): { text: string; truth: Truth } {
   const headerAtEnd = rng.chance(0.03);
   const header = headerLines(ctx, place, rng.chance(0.5));
   const unitInline = self.unit.inline;
+  const current = (l: CentralDocument) => !l.supersededIn || self.year < l.supersededIn;
+  const laws = topic.laws.filter(current);
 
   if (!headerAtEnd) c.b.lines(header);
 
@@ -218,7 +220,7 @@ export function composePlan(ctx: PlanContext): { text: string; truth: Truth } {
   c.section = 'preamble';
   const basis = (): void => {
     const docs: (() => void)[] = [];
-    if (self.level === 'tỉnh' && rng.chance(0.5)) docs.push(() => c.cite(FIXED.luatCQDP));
+    if (self.level === 'tỉnh' && current(FIXED.luatCQDP) && rng.chance(0.5)) docs.push(() => c.cite(FIXED.luatCQDP));
     if (self.level === 'tỉnh' && rng.chance(0.35)) docs.push(() => c.cite(guidance, { subject: true }));
     if (self.level !== 'tỉnh' && parent && rng.chance(0.3)) {
       docs.push(() => {
@@ -291,7 +293,7 @@ export function composePlan(ctx: PlanContext): { text: string; truth: Truth } {
     },
     () => {
       c.para('- Triển khai thực hiện có hiệu quả ');
-      c.cite(rng.pick(topic.laws));
+      c.cite(rng.pick(laws.length ? laws : [FIXED.luatDanChu]));
       c.b.add(' và các văn bản hướng dẫn thi hành.');
     },
     () => {

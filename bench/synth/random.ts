@@ -47,7 +47,7 @@ export class Rng {
   /** k distinct items in random order (k clamped to the length). */
   sample<T>(items: readonly T[], k: number): T[] {
     const copy = items.slice();
-    const n = Math.min(k, copy.length);
+    const n = Math.max(0, Math.min(k, copy.length));
     for (let i = 0; i < n; i++) {
       const j = i + Math.floor(this.next() * (copy.length - i));
       [copy[i], copy[j]] = [copy[j], copy[i]];

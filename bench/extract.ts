@@ -1,0 +1,88 @@
+/**
+ * Extraction throughput: extract() over ≥ 50 M characters of synthetic plans and
+ * over the ~400 real gazette texts, next to a raw character scan of the same
+ * texts in the same run (target: extraction ≥ 0.2× the scan's chars/s). On the
+ * real texts, also: how many lines starting with "Căn cứ" yield a based_on
+ * citation, with a sample of those that yield none.
+ *
+ *   node bin/run-ts.js bench/extract.ts [--chars 50000000] [--seed 1]
+ */
+import { extract, type Extraction } from '../ingest/index.ts';
+import { realTexts, syntheticTexts } from './corpora.ts';
+import { flags, report, round } from './lib.ts';
+
+export interface Throughput {
+  documents: number;
+  mchars: number;
+  scanMcharsPerS: number;
+  extractMcharsPerS: number | null;
+  ratio: number | null;
+  extractError?: string;
+}
+
+/** The raw scan: every code unit read once (the floor any extractor must pay). */
+function scan(texts: readonly { text: string }[]): number {
+  let sum = 0;
+  for (const { text } of texts) for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
+  return sum;
+}
+
+function timed<T>(fn: () => T): { value: T; seconds: number } {
+  const t0 = performance.now();
+  const value = fn();
+  return { value, seconds: (performance.now() - t0) / 1000 };
+}
+
+export function measureThroughput(texts: readonly { file: string; text: string }[]): { figures: Throughput; extractions: Extraction[] } {
+  const chars = texts.reduce((s, t) => s + t.text.length, 0);
+  // Best of three: the first pass also pays for JIT warm-up.
+  const s = [0, 1, 2].map(() => timed(() => scan(texts))).sort((a, b) => a.seconds - b.seconds)[0];
+  const scanRate = chars / 1e6 / s.seconds;
+  const base = { documents: texts.length, mchars: round(chars / 1e6), scanMcharsPerS: round(scanRate) };
+  try {
+    texts.slice(0, 20).forEach((t) => extract(t)); // warm-up
+    const e = timed(() => texts.map((t) => extract(t)));
+    const rate = chars / 1e6 / e.seconds;
+    return { figures: { ...base, extractMcharsPerS: round(rate), ratio: round(rate / scanRate, 3) }, extractions: e.value };
+  } catch (err) {
+    return { figures: { ...base, extractMcharsPerS: null, ratio: null, extractError: (err as Error).message }, extractions: [] };
+  }
+}
+
+/** Lines starting with "Căn cứ": how many yield at least one based_on mention, and a sample of those that don't. */
+export function basisLines(texts: readonly { file: string; text: string }[], extractions: readonly Extraction[], sample = 15) {
+  let lines = 0;
+  let yielding = 0;
+  const misses: string[] = [];
+  texts.forEach(({ file, text }, i) => {
+    const based = extractions[i].citations.flatMap((c) => c.mentions.filter((m) => m.cue === 'based_on'));
+    const re = /^[ \t]*C\u0103n c\u1ee9(?![\p{L}\p{M}]).*$/gmu;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      lines++;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (based.some((b) => b.start < end && b.end > start)) yielding++;
+      else if (misses.length < 200) misses.push(`${file}: ${m[0].trim().slice(0, 160)}`);
+    }
+  });
+  const step = Math.max(1, Math.floor(misses.length / sample));
+  return { lines, yielding, share: lines ? round(yielding / lines, 3) : null, sampleWithout: misses.filter((_, i) => i % step === 0).slice(0, sample) };
+}
+
+async function main(): Promise<void> {
+  const opts = flags({ chars: 50_000_000, seed: 1 });
+  const synth = syntheticTexts(opts.chars, opts.seed);
+  const synthetic = measureThroughput(synth).figures;
+  const notes: string[] = [];
+  const real = realTexts();
+  let realFigures: Record<string, unknown> | null = null;
+  if (!real) notes.push('real gazette texts not found (../shared/data/corpora/phapluat-8chude-data/docs): skipped');
+  else {
+    const { figures, extractions } = measureThroughput(real);
+    realFigures = { ...figures, ...(extractions.length ? { canCuLines: basisLines(real, extractions) } : {}) };
+  }
+  if (synthetic.extractError) notes.push(`extract() failed: ${synthetic.extractError}`);
+  report('extract', { synthetic, real: realFigures, target: 'extract ≥ 0.2× raw scan' }, notes);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

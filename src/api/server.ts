@@ -88,6 +88,8 @@ export async function startApiServer(options: ApiServerOptions, port: number, ho
     maxDepth: { n: 12 },
     costLimit: { maxCost: 20_000 },
     maxAliases: { n: 20 },
+    // Armor's token limit throws from a plugin hook (an HTTP 500); graphql's own parser limit (parseOptions) gives a 400.
+    maxTokens: { enabled: false },
     // Suggestions ("did you mean …") only hide the schema when introspection is off.
     blockFieldSuggestion: { enabled: !options.introspection },
   }).protect();
@@ -95,6 +97,7 @@ export async function startApiServer(options: ApiServerOptions, port: number, ho
     typeDefs: readFileSync(SCHEMA_FILE, 'utf8'),
     resolvers,
     introspection: options.introspection,
+    parseOptions: { maxTokens: 5000 },
     ...armor,
     // Context-agnostic plugins (typed for BaseContext): safe with any context.
     plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer })] as ApolloServerPlugin<ApiContext>[],

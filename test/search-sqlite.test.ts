@@ -47,14 +47,15 @@ describe('SQLite FTS5 search', () => {
     expect(expr).toContain('"title"');
   });
 
-  it('bounds counting: past countCap, totalCount stops and says it is not exact', async () => {
+  it('bounds work: past countCap, ranking, facets and totalCount cover the newest matches and say so', async () => {
     const ix = new SqliteSearchIndex(':memory:', { countCap: 3 });
     await ix.init();
     await ix.upsert(['a', 'b', 'c', 'd', 'e'].map((id, i) => doc(id, `kế hoạch dân vận ${id}`, 2020 + i)));
     const capped = await ix.search('dân vận', { limit: 10, offset: 0 });
     expect(capped.totalCount).toBe(4);
     expect(capped.totalCountExact).toBe(false);
-    expect(capped.hits).toHaveLength(5); // ranking and paging still see every match
+    // ranking and paging see only the newest countCap matches
+    expect(capped.hits.map((h) => h.id).sort()).toEqual(['c', 'd', 'e']);
     expect(capped.facets.year.reduce((n, f) => n + f.count, 0)).toBe(4);
     const exact = await ix.search('dân vận e', { limit: 10, offset: 0 });
     expect([exact.totalCount, exact.totalCountExact]).toEqual([1, true]);

@@ -15,11 +15,14 @@
  * (foldText: đ → d); the accented columns let an exact-accent match outrank a
  * folded one, and canonicalVi makes old/new tone placement and NFD input equal.
  *
- * Bounded work on huge match sets: facets and totalCount are computed over at
- * most `countCap` matching rows (default 10 000). Up to the cap they are exact;
- * past it `totalCount` is the cap + 1 and `totalCountExact` is false, and the
- * facet counts describe a sample of the match set (the rows FTS5 returns first,
- * i.e. the newest documents). Hit ranking (bm25) is always over the full match set.
+ * Bounded work on huge match sets: ranking (bm25), facets and totalCount look
+ * at no more than `countCap` matching rows (default 10 000), the newest first
+ * (highest rowid). Up to the cap everything is exact. Past it `totalCount` is the
+ * cap + 1 with `totalCountExact` false, the facets count that sample, and hits are
+ * the best of the newest `countCap` matches only. Measured at 1M documents, bm25
+ * over a million-row match set costs about a second; capping keeps such queries
+ * bounded, at the price of missing older, better-scoring documents for queries
+ * that are too broad to be useful anyway (bench/search-scale.ts).
  *
  * Snippet source: search_doc keeps only the first SNIPPET_TEXT_LIMIT characters
  * of a text (the graph keeps the whole text; the FTS index covers all of it).
@@ -185,11 +188,13 @@ export class SqliteSearchIndex implements SearchIndex {
     const page = this.db
       .prepare<unknown[], { rid: number; score: number }>(
         matching
-          ? `SELECT search_fts.rowid AS rid, bm25(search_fts, 12, 6, 3, 2, 1) AS score FROM ${source}
-             ORDER BY score, search_fts.rowid DESC LIMIT ? OFFSET ?`
+          ? `SELECT rid, score FROM (
+               SELECT search_fts.rowid AS rid, bm25(search_fts, 12, 6, 3, 2, 1) AS score FROM ${source}
+               ORDER BY search_fts.rowid DESC LIMIT ?)
+             ORDER BY score, rid DESC LIMIT ? OFFSET ?`
           : `SELECT d.rowid AS rid, 0 AS score FROM ${source} ORDER BY d.ingested DESC, d.year DESC, d.rowid DESC LIMIT ? OFFSET ?`,
       )
-      .all(...match, ...params, opts.limit, opts.offset);
+      .all(...match, ...params, ...(matching ? [this.countCap] : []), opts.limit, opts.offset);
     const docs = new Map(
       this.db
         .prepare<[string], DocRow>(

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../model.ts';
 import { docxToText } from './docx.ts';
 import { ReadError } from './errors.ts';
 import { declaredCharset, htmlToText } from './html.ts';
-import { fontHint } from './legacy.ts';
+import { fontHint, type LegacyEncoding } from './legacy.ts';
 import { pdfToText } from './pdf.ts';
 import { looksLikeHtml, sniffMagic } from './sniff.ts';
 import { decodeText, repairLegacyText } from './text.ts';
@@ -64,7 +64,7 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string, opts: 
   const format = formatOf(bytes, fileName, diagnostics);
 
   let text: string;
-  let hint;
+  let hint: LegacyEncoding | undefined;
   if (format === 'pdf') {
     text = await pdfToText(bytes, fileName, o.pdfTimeoutMs);
   } else if (format === 'docx') {

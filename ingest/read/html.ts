@@ -6,6 +6,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import { latin1 } from './sniff.ts';
 
 /** Elements whose content is never document text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'iframe', 'nav', 'template', 'svg', 'object', 'embed', 'canvas', 'head']);
@@ -20,8 +21,7 @@ const CELLS = new Set(['td', 'th']);
 
 /** The charset a page declares in its first KiB (`<meta charset>` or `http-equiv` Content-Type). */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
-  return /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+  return /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(latin1(bytes, 4096))?.[1];
 }
 
 const END = Symbol('end of element');

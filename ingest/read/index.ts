@@ -12,7 +12,7 @@ import { ReadError } from './errors.ts';
 import { declaredCharset, htmlToText } from './html.ts';
 import { fontHint, type LegacyEncoding } from './legacy.ts';
 import { pdfToText } from './pdf.ts';
-import { looksLikeHtml, sniffMagic } from './sniff.ts';
+import { latin1, looksLikeHtml, sniffMagic } from './sniff.ts';
 import { decodeText, repairLegacyText } from './text.ts';
 
 export { ReadError, type ReadErrorCode } from './errors.ts';
@@ -72,7 +72,7 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string, opts: 
     text = docx.text;
     diagnostics.push(...docx.diagnostics);
   } else if (format === 'html') {
-    hint = fontHint(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+    hint = fontHint(latin1(bytes));
     const markup = decodeText(bytes, fileName, { charset: declaredCharset(bytes), hint });
     diagnostics.push(...markup.diagnostics);
     text = htmlToText(markup.text);

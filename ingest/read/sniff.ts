@@ -32,8 +32,13 @@ export function sniffMagic(bytes: Uint8Array): Sniffed | null {
   return null;
 }
 
+/** The first `max` bytes as a string, one character per byte. */
+export function latin1(bytes: Uint8Array, max = bytes.byteLength): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, max)).toString('latin1');
+}
+
 /** True when the start of a text file looks like an HTML document. */
 export function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
+  const head = latin1(bytes, 1024);
   return /^(?:\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i.test(head);
 }

@@ -15,7 +15,7 @@ import {
   type LegacyEncoding,
   type ScoredDecoding,
 } from './legacy.ts';
-import { sniffMagic } from './sniff.ts';
+import { latin1, sniffMagic } from './sniff.ts';
 
 export interface DecodedText {
   text: string;
@@ -73,7 +73,7 @@ export function decodeText(bytes: Uint8Array, file: string, opts: TextDecodeOpti
   }
   if (isUtf8(bytes)) return { text: decodeUtf8(bytes, file), diagnostics: [] };
 
-  const verdict = detectLegacy(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1'), {
+  const verdict = detectLegacy(latin1(bytes), {
     candidates: BYTE_CANDIDATES,
     hint: opts.hint,
   });

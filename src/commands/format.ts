@@ -8,9 +8,9 @@ export function describeDocument(d: DocumentNode): string {
   return `${parts.join(' ')}  [${d.id}]`;
 }
 
-/** The first evidence quote of an edge, shortened, with its section. */
+/** The shortest evidence quote of an edge (the most to the point), shortened, with its section. */
 export function describeEvidence(e: Edge, width = 160): string {
-  const ev = e.evidence[0];
+  const ev = e.evidence.reduce<Edge['evidence'][number] | undefined>((best, x) => (!best || x.quote.length < best.quote.length ? x : best), undefined);
   if (!ev) return '';
   const quote = ev.quote.replace(/\s+/g, ' ').trim();
   return `§${ev.section}: “${quote.length > width ? `${quote.slice(0, width - 1)}…` : quote}”`;

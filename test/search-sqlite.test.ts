@@ -1,6 +1,7 @@
 /** The search contract on SQLite FTS5, plus what only the SQLite engine promises. */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openSearchIndex, searchConfigFromEnv } from '../src/search/open-index.ts';
 import { parseQuery } from '../src/search/query.ts';
 import type { SearchDoc } from '../src/search/search-index.ts';
 import { ftsExpression, SNIPPET_TEXT_LIMIT, SqliteSearchIndex } from '../src/search/sqlite-fts.ts';
@@ -100,5 +101,12 @@ describe('SQLite FTS5 search', () => {
     await expect(ix.upsert([doc('ok', 'một'), { ...doc('bad', 'hai'), year: 20.5 }])).rejects.toThrow(/bad.*year/);
     await expect(ix.upsert([{ ...doc('', 'ba') }])).rejects.toThrow(/no id/);
     expect((await ix.search('', { limit: 0, offset: 0 })).totalCount).toBe(0);
+  });
+
+  it('is the engine openSearchIndex picks unless MEILI_HOST is set', () => {
+    expect(openSearchIndex(searchConfigFromEnv({})).engine).toBe('sqlite');
+    const meili = searchConfigFromEnv({ MEILI_HOST: 'http://127.0.0.1:7700', MEILI_MASTER_KEY: 'k' });
+    expect(meili).toEqual({ meiliHost: 'http://127.0.0.1:7700', meiliKey: 'k' });
+    expect(openSearchIndex(meili).engine).toBe('meilisearch');
   });
 });

@@ -34,7 +34,7 @@ const MIN_PREFIX_LENGTH = 2;
 const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** Tokens of a string as the index tokenises it (runs of letters, digits, marks). */
-export function tokens(s: string): string[] {
+function tokens(s: string): string[] {
   return s.match(TOKEN) ?? [];
 }
 

@@ -1,7 +1,6 @@
 /** Entry point: the page shell and the hash router. */
 import './styles.css';
 import { ApiError } from './api.ts';
-import { h } from './dom.ts';
 import { documentPage } from './pages/document.ts';
 import { implementersPage } from './pages/implementers.ts';
 import { searchPage } from './pages/search.ts';

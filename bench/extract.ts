@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     realFigures = { ...figures, ...(extractions.length ? { canCuLines: basisLines(real, extractions) } : {}) };
   }
   if (synthetic.extractError) notes.push(`extract() failed: ${synthetic.extractError}`);
-  report('extract', { synthetic, real: realFigures, target: 'extract ≥ 0.2× raw scan' }, notes);
+  report(`extract-${Math.round(opts.chars / 1e6)}M`, { synthetic, real: realFigures, target: 'extract ≥ 0.2× raw scan' }, notes);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

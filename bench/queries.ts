@@ -140,13 +140,15 @@ async function main(): Promise<void> {
   // Engines: the first --engines ingested plans of the corpus, same queries.
   const files = readFileSync(dirs.truth, 'utf8').split('\n', opts.engines).filter(Boolean).map((l) => (JSON.parse(l) as { file: string; header: { id: string; title: string } }));
   const docs = files.map((f) => ({ id: f.header.id, title: f.header.title, text: readFileSync(path.join(dirs.corpus, f.file), 'utf8') }));
-  const engines = await compareEngines(docs, [...t.searches.accented.slice(0, 500), ...t.searches.plain.slice(0, 500)]);
+  const half = Math.min(500, Math.ceil(opts.queries / 2));
+  const engines = await compareEngines(docs, [...t.searches.accented.slice(0, half), ...t.searches.plain.slice(0, half)]);
 
   const [{ documents }, { edges }] = [db.prepare('SELECT count(*) AS documents FROM documents').get() as { documents: number }, db.prepare('SELECT count(*) AS edges FROM edges').get() as { edges: number }];
   db.close();
   await graph.close();
   await search.close();
-  report(`queries-${opts.n}${opts.oracle ? '' : '-extracted'}`, {
+  report(`queries-${opts.n}`, {
+    graph: opts.oracle ? 'oracle (the true graph)' : 'extracted by extract()',
     store: dirs.store,
     nodes: documents,
     edges,

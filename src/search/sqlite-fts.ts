@@ -19,10 +19,11 @@
  * at no more than `countCap` matching rows (default 10 000), the newest first
  * (highest rowid). Up to the cap everything is exact. Past it `totalCount` is the
  * cap + 1 with `totalCountExact` false, the facets count that sample, and hits are
- * the best of the newest `countCap` matches only. Measured at 1M documents, bm25
- * over a million-row match set costs about a second; capping keeps such queries
- * bounded, at the price of missing older, better-scoring documents for queries
- * that are too broad to be useful anyway (bench/search-scale.ts).
+ * the best of the newest `countCap` matches only (older, better-scoring documents
+ * of a too-broad query are missed). NOT yet enough for the 1M target: FTS5's bm25
+ * computes each phrase's IDF by scanning that phrase's whole doclist, whatever the
+ * LIMIT, so queries made of very common words stay slow at 1M documents
+ * (bench/search-scale.ts measures it).
  *
  * Snippet source: search_doc keeps only the first SNIPPET_TEXT_LIMIT characters
  * of a text (the graph keeps the whole text; the FTS index covers all of it).

@@ -18,6 +18,8 @@ export interface Machine {
   memory: string;
   node: string;
   date: string;
+  /** 1/5/15-minute load averages when the figures were taken: above nproc, other work shared the CPUs. */
+  loadavg: number[];
 }
 
 export function machine(): Machine {
@@ -27,7 +29,7 @@ export function machine(): Machine {
   } catch {
     // free(1) missing: keep os.totalmem()
   }
-  return { nproc: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? 'unknown', memory, node: process.version, date: new Date().toISOString() };
+  return { nproc: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? 'unknown', memory, node: process.version, date: new Date().toISOString(), loadavg: os.loadavg().map((l) => round(l)) };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -29,8 +29,9 @@ export async function pdfToText(bytes: Uint8Array, file: string, timeoutMs: numb
     return result;
   };
   const pdfjs = await getResolvedPDFJS();
-  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+  // pdf.js takes ownership of (detaches) the buffer it is given and refuses a Node Buffer
+  // (whose slice() is a view, not a copy): hand it a plain Uint8Array copy.
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 });
   try {
     const doc = await within(task.promise);
     const pages: string[] = [];

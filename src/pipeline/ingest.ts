@@ -6,7 +6,8 @@
  * chunk of files in bulk mode, writeBatches), so a crash
  * leaves the graph consistent; search entries are written after the graph and
  * are built from the merged graph nodes, so a cited-only entry never replaces
- * an ingested document's full text.
+ * an ingested document's full text. A file found unchanged is indexed again, so
+ * a crash between a graph commit and its search write heals on the next run.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -62,7 +63,8 @@ export function toSearchDoc(node: DocumentNode, text: string | null): SearchDoc 
 }
 
 type Prepared =
-  | { kind: 'done'; outcome: IngestOutcome }
+  /** `reindex`: the file is already in the graph; index it again (idempotent). */
+  | { kind: 'done'; outcome: IngestOutcome; reindex?: { id: string; text: string } }
   | { kind: 'write'; file: string; text: string; batch: IngestBatch; extraction: Extraction };
 
 const failed = (file: string, reason: string): Prepared => ({ kind: 'done', outcome: { file, status: 'failed', reason } });
@@ -72,7 +74,10 @@ async function prepare(deps: IngestDeps, file: string, text: string, pendingHash
   const hash = contentHash(text);
   const knownId = await deps.graph.findByContentHash(hash);
   const document = knownId ? (await deps.graph.getDocuments([knownId]))[0] : pendingHashes.get(hash);
-  if (document) return { kind: 'done', outcome: { file, status: 'unchanged', document, citations: 0, unresolved: 0, diagnostics: [] } };
+  if (document) {
+    const outcome: IngestOutcome = { file, status: 'unchanged', document, citations: 0, unresolved: 0, diagnostics: [] };
+    return { kind: 'done', outcome, reindex: knownId ? { id: knownId, text } : undefined };
+  }
   let extraction: Extraction;
   let batch: IngestBatch;
   try {
@@ -98,15 +103,34 @@ function ingestedOutcome(p: Extract<Prepared, { kind: 'write' }>): IngestOutcome
   };
 }
 
-/** Index the written documents and the nodes they cite, as merged in the graph. */
-async function indexWritten(deps: IngestDeps, written: readonly Extract<Prepared, { kind: 'write' }>[]): Promise<void> {
-  const texts = new Map(written.map((p) => [p.batch.document.id, p.text]));
-  const ids = [...new Set(written.flatMap((p) => [p.batch.document.id, ...p.batch.cited.map((c) => c.id)]))];
+/** Index documents as merged in the graph: ingested ones (with their `texts`) and the cited-only nodes among `ids`. */
+async function indexNodes(deps: IngestDeps, texts: Map<string, string>, ids: readonly string[]): Promise<void> {
   const nodes = await deps.graph.getDocuments(ids);
   const docs = nodes
     .filter((n): n is DocumentNode => n !== null && (!n.ingested || texts.has(n.id)))
     .map((n) => toSearchDoc(n, texts.get(n.id) ?? null));
   if (docs.length) await deps.search.upsert(docs);
+}
+
+/** Index the written documents and the nodes they cite. */
+async function indexWritten(deps: IngestDeps, written: readonly Extract<Prepared, { kind: 'write' }>[]): Promise<void> {
+  const texts = new Map(written.map((p) => [p.batch.document.id, p.text]));
+  await indexNodes(deps, texts, [...new Set(written.flatMap((p) => [p.batch.document.id, ...p.batch.cited.map((c) => c.id)]))]);
+}
+
+type Known = { outcome: IngestOutcome; id: string; text: string };
+
+/** Index again files already in the graph, and the nodes they cite; a failed search write fails them. */
+async function reindex(deps: IngestDeps, known: readonly Known[]): Promise<IngestOutcome[]> {
+  if (!known.length) return [];
+  try {
+    const texts = new Map(known.map((k) => [k.id, k.text]));
+    const cited = (await deps.graph.outgoing([...texts.keys()])).map((e) => e.to);
+    await indexNodes(deps, texts, [...new Set([...texts.keys(), ...cited])]);
+    return known.map((k) => k.outcome);
+  } catch (err) {
+    return known.map((k) => ({ file: k.outcome.file, status: 'failed', reason: `search index write failed: ${(err as Error).message}` }));
+  }
 }
 
 /** Write prepared files in one transaction (bulk), falling back to one per file to isolate a failing one. */
@@ -136,7 +160,7 @@ async function writeAll(deps: IngestDeps, pending: Extract<Prepared, { kind: 'wr
 /** Ingest one text (the API's ingestText mutation). */
 export async function ingestText(deps: IngestDeps, name: string, text: string): Promise<IngestOutcome> {
   const prepared = await prepare(deps, name, text, new Map());
-  if (prepared.kind === 'done') return prepared.outcome;
+  if (prepared.kind === 'done') return prepared.reindex ? (await reindex(deps, [{ outcome: prepared.outcome, ...prepared.reindex }]))[0] : prepared.outcome;
   const [outcome] = await writeAll(deps, [prepared]);
   return outcome;
 }
@@ -156,6 +180,7 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
   for (let i = 0; i < files.length; i += BULK_SIZE) {
     const pendingHashes = new Map<string, DocumentNode>();
     const pending: Extract<Prepared, { kind: 'write' }>[] = [];
+    const known: Known[] = [];
     for (const file of files.slice(i, i + BULK_SIZE)) {
       let prepared: Prepared;
       try {
@@ -165,8 +190,10 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
         prepared = failed(file, (err as Error).message);
       }
       if (prepared.kind === 'write') pending.push({ ...prepared, file });
+      else if (prepared.reindex) known.push({ outcome: { ...prepared.outcome, file }, ...prepared.reindex });
       else report({ ...prepared.outcome, file });
     }
+    for (const outcome of await reindex(deps, known)) report(outcome);
     for (const outcome of await writeAll(deps, pending)) report(outcome);
   }
   progress?.done(summary);

@@ -47,16 +47,32 @@ export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | n
   const out: BackRef[] = [];
   const taken = docs.flatMap((d) => d.spans);
   const overlaps = (s: number, e: number) => taken.some((t) => s < t.end && e > t.start) || out.some((t) => s < t.end && e > t.start);
-  const docBefore = (pos: number) =>
-    docs
-      .flatMap((d) => d.spans.map((sp) => ({ d, sp })))
-      .filter((x) => x.sp.end <= pos)
-      .sort((a, b) => b.sp.end - a.sp.end);
+  // every numbered/named span, sorted by end, for "the nearest document before pos"
+  const spans = docs.flatMap((d) => d.spans.map((sp) => ({ d, sp }))).sort((a, b) => a.sp.end - b.sp.end);
+  const lastEndingBefore = (pos: number) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].sp.end <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  /** Spans ending before `pos` and starting at or after `reach`, nearest first. */
+  const docBefore = (pos: number, reach = 0) => {
+    const out: (typeof spans)[number][] = [];
+    for (let i = lastEndingBefore(pos); i >= 0 && spans[i].sp.end > reach; i--) if (spans[i].sp.start >= reach) out.push(spans[i]);
+    return out;
+  };
 
   // 1. defined aliases
   for (const m of c.norm.matchAll(ALIAS_RE)) {
-    const prev = docBefore(m.index! + 1)[0];
-    if (!prev || m.index! - prev.sp.end > 250) continue;
+    const prev = docBefore(m.index! + 1, m.index! - 250)[0];
+    if (!prev) continue;
     const alias = m[1].replace(/\s+/g, ' ').trim();
     // an alias names a document only when it starts with that document's kind ("Kế hoạch 49")
     const aliasKind = new RegExp(`^(${KIND_ALTERNATION})(?![a-z])`).exec(foldPhrase(alias));
@@ -74,21 +90,30 @@ export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | n
     const s = m.index! + (m[0].length - m[0].trimStart().length);
     const k = kindOfFolded(m[1]);
     if (!k || overlaps(s, s + m[0].length)) continue;
-    const sentenceStart = Math.max(c.norm.lastIndexOf('. ', s), c.norm.lastIndexOf(';', s), 0);
-    const reach = m[2] === 'nay' ? sentenceStart : Math.max(0, s - 600);
-    const cands = docBefore(s).filter((x) => x.sp.start >= reach && x.d.kind === k.kind);
+    // look back at most 600 chars (an unbounded lastIndexOf is quadratic on long texts without sentence ends)
+    const from = Math.max(0, s - 600);
+    const back = c.norm.slice(from, s);
+    const sentenceStart = from + Math.max(back.lastIndexOf('. '), back.lastIndexOf('.\n'), back.lastIndexOf(';'), 0);
+    const reach = m[2] === 'nay' ? sentenceStart : from;
+    const cands = docBefore(s, reach).filter((x) => x.d.kind === k.kind);
     const keys = new Set(cands.map((x) => x.d.key));
     if (keys.size !== 1) continue; // none, or several of that kind: not unambiguous
     if (m[2] === 'nay' && k.kind === ownKind && cands[0].sp.start < sentenceStart) continue;
     out.push({ key: cands[0].d.key, start: s, end: m.index! + m[0].length, form: 'back-reference' });
   }
 
-  // 3. descriptions: kind + issuer, kind + subject
+  // 3. descriptions: kind + issuer, kind + subject — only when no other cited document shares them
+  const count = new Map<string, number>();
+  const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
+  for (const d of docs) {
+    if (d.issuer) bump(`i|${d.kind}|${foldPhrase(d.issuer)}`);
+    if (d.subject) bump(`s|${d.kind}|${foldPhrase(d.subject).slice(0, 60)}`);
+  }
   for (const d of docs) {
     const kindFold = foldPhrase(d.kindAsWritten ?? d.kind);
     const phrases: { re: RegExp; trim: boolean }[] = [];
     // only a specific issuer identifies a document ("Kế hoạch của UBND huyện" does not)
-    if (d.issuer && foldPhrase(d.issuer).length >= 25) phrases.push({ re: flexible(`${kindFold} giua ${foldPhrase(d.issuer)}`), trim: false }, { re: flexible(`${kindFold} cua ${foldPhrase(d.issuer)}`), trim: false });
+    if (d.issuer && foldPhrase(d.issuer).length >= 25 && count.get(`i|${d.kind}|${foldPhrase(d.issuer)}`) === 1) phrases.push({ re: flexible(`${kindFold} giua ${foldPhrase(d.issuer)}`), trim: false }, { re: flexible(`${kindFold} cua ${foldPhrase(d.issuer)}`), trim: false });
     for (const { re } of phrases) {
       for (const a of c.fold.matchAll(re)) {
         const s = a.index!;
@@ -98,7 +123,7 @@ export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | n
     }
     const subj = d.subject ? foldPhrase(d.subject) : '';
     // a subject that is this plan's own title describes the plan itself ("Trên đây là Kế hoạch … về <title>")
-    if (subj.length >= 30 && !(d.kind === ownKind && ownTitle && (ownTitle.startsWith(subj.slice(0, 40)) || subj.startsWith(ownTitle.slice(0, 40))))) {
+    if (subj.length >= 30 && count.get(`s|${d.kind}|${subj.slice(0, 60)}`) === 1 && !(d.kind === ownKind && ownTitle && (ownTitle.startsWith(subj.slice(0, 40)) || subj.startsWith(ownTitle.slice(0, 40))))) {
       const head = subj.split(' ').slice(0, 8).join(' ');
       for (const a of c.fold.matchAll(flexible(`ve ${head}`))) {
         const ve = a.index!;

@@ -87,7 +87,8 @@ async function client(): Promise<void> {
       const res = await gql(server.url, query, variables);
       if (res.status !== 200 || res.body?.errors) errors.push(`${op} ${JSON.stringify(variables)}: ${res.status} ${res.text.slice(0, 200)}`);
     } catch (err) {
-      errors.push(`${op}: ${(err as Error).message}`);
+      const cause = (err as Error).cause as { code?: string; message?: string } | undefined;
+      errors.push(`${op}: ${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''} after ${(performance.now() - t).toFixed(0)} ms`);
     }
     latencies[op].push(performance.now() - t);
   }

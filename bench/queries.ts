@@ -37,8 +37,8 @@ interface Targets {
 /** Pick query targets straight from the store's tables (read-only, fixed SQL). */
 function targets(db: Database.Database, count: number, rng: Rng): Targets {
   const cycle = <T>(xs: T[]): T[] => (xs.length === 0 ? [] : Array.from({ length: count }, (_, i) => xs[i % xs.length]));
-  const ingested = db.prepare('SELECT id, symbol, year, level, title FROM documents WHERE ingested = 1 ORDER BY random() LIMIT ?').all(count) as
-    { id: string; symbol: string | null; year: number | null; level: string | null; title: string | null }[];
+  const ingested = db.prepare('SELECT id, symbol, year FROM documents WHERE ingested = 1 ORDER BY random() LIMIT ?').all(count) as
+    { id: string; symbol: string | null; year: number | null }[];
   const communes = db.prepare("SELECT id FROM documents WHERE ingested = 1 AND level = 'xã' ORDER BY random() LIMIT ?").pluck().all(count) as string[];
   // "Central directives": the cited-only documents most often implemented.
   const centrals = db

@@ -18,12 +18,19 @@ export interface Cleaned {
   original: string;
   norm: string;
   fold: string;
-  /** norm index → original start offset */
-  start: Int32Array;
-  /** norm index → original end offset (exclusive) */
-  end: Int32Array;
+  /** the offset map, read through toOriginal (see Builder) */
+  map: OffsetMap;
+  /** whether NFD clusters were composed */
+  composed: boolean;
   /** norm offset where moved footnote text begins (norm.length when there is none) */
   footnoteStart: number;
+}
+
+export interface OffsetMap {
+  count: number;
+  norm: Int32Array;
+  orig: Int32Array;
+  origEnd: Int32Array;
 }
 
 interface Line {
@@ -96,21 +103,31 @@ function isCombining(c: number): boolean {
   return c >= 0x300 && c <= 0x36f;
 }
 
+/**
+ * The offset map is a list of segments rather than one entry per code unit, so
+ * its size follows the number of edits, not the length of the text:
+ * - a copy segment maps norm[n + k] to original[o + k] (one to one);
+ * - a span segment maps each of its norm code units to the original span [o, oe)
+ *   (a collapsed whitespace run, a composed NFD cluster, a replaced character).
+ */
 class Builder {
-  readonly buf: Uint16Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
+  private readonly parts: string[] = [];
+  private slow = '';
   n = 0;
+  segs = 0;
+  segNorm = new Int32Array(64);
+  segOrig = new Int32Array(64);
+  /** original end of a span segment; -1 marks a copy segment */
+  segEnd = new Int32Array(64);
   /** pending whitespace: 0 none, 1 space, 2 line break */
   private pending = 0;
   private pendingAt = 0;
   private pendingEnd = 0;
+  /** set when an NFD cluster was composed */
+  composed = false;
 
-  constructor(cap: number) {
-    this.buf = new Uint16Array(cap);
-    this.start = new Int32Array(cap);
-    this.end = new Int32Array(cap);
-  }
+  constructor(private readonly t: string) {}
+
   space(kind: 1 | 2, at: number, end: number): void {
     if (this.pending === 0) {
       this.pendingAt = at;
@@ -122,21 +139,59 @@ class Builder {
     if (this.pending && this.n > 0) this.put(this.pending === 2 ? 10 : 32, this.pendingAt, this.pendingEnd);
     this.pending = 0;
   }
+  /** One code unit standing for original[s, e). */
   char(c: number, s: number, e: number): void {
     if (this.pending) this.flush();
     this.put(c, s, e);
   }
+  /** original[from, to) unchanged. */
+  copy(from: number, to: number): void {
+    if (from >= to) return;
+    if (this.pending) this.flush();
+    if (this.slow) {
+      this.parts.push(this.slow);
+      this.slow = '';
+    }
+    this.parts.push(this.t.slice(from, to));
+    const k = this.segs - 1;
+    if (!(k >= 0 && this.segEnd[k] === -1 && from - this.segOrig[k] === this.n - this.segNorm[k])) this.segment(from, -1);
+    this.n += to - from;
+  }
   private put(c: number, s: number, e: number): void {
-    const i = this.n++;
-    this.buf[i] = c;
-    this.start[i] = s;
-    this.end[i] = e;
+    this.slow += String.fromCharCode(c);
+    const k = this.segs - 1;
+    if (e === s + 1 && this.t.charCodeAt(s) === c) {
+      // an unchanged code unit: extend the last copy segment when it is the next one
+      if (!(k >= 0 && this.segEnd[k] === -1 && s - this.segOrig[k] === this.n - this.segNorm[k])) this.segment(s, -1);
+    } else if (!(k >= 0 && this.segEnd[k] === e && this.segOrig[k] === s)) {
+      this.segment(s, e); // units of one composed cluster share their segment
+    }
+    this.n++;
+  }
+  private segment(o: number, end: number): void {
+    if (this.segs === this.segNorm.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.segNorm = grow(this.segNorm);
+      this.segOrig = grow(this.segOrig);
+      this.segEnd = grow(this.segEnd);
+    }
+    this.segNorm[this.segs] = this.n;
+    this.segOrig[this.segs] = o;
+    this.segEnd[this.segs] = end;
+    this.segs++;
   }
   text(): string {
-    return new TextDecoder('utf-16le').decode(this.buf.subarray(0, this.n));
+    if (this.slow) this.parts.push(this.slow);
+    this.slow = '';
+    return this.parts.join('');
   }
 }
 
+/** The exact, code unit by code unit path (see SPECIAL for when it runs). */
 function emitRange(b: Builder, t: string, from: number, to: number, hasCombining: boolean): void {
   for (let i = from; i < to; i++) {
     let c = t.charCodeAt(i);
@@ -161,6 +216,7 @@ function emitRange(b: Builder, t: string, from: number, to: number, hasCombining
       let j = i + 1;
       while (j < to && isCombining(t.charCodeAt(j))) j++;
       const composed = t.slice(i, j).normalize('NFC');
+      b.composed = true;
       for (let k = 0; k < composed.length; k++) b.char(composed.charCodeAt(k), i, j);
       i = j - 1;
       continue;
@@ -179,16 +235,67 @@ function isMarkdownHeading(t: string, lineFrom: number, i: number): boolean {
   return true;
 }
 
+/**
+ * Code units the fast path cannot copy as they are: every whitespace character but a
+ * lone space, a run of two or more spaces, invisibles or "*" (so that "a * b" still
+ * reads "a b"), invisibles, Markdown "*",
+ * replaced look-alikes (Ð, ð, dashes), and combining marks (emitLine adds their base letter).
+ */
+const SPECIAL =
+  /[\u0300-\u036f]+|[ \t\v\f\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff*]{2,}|[\t\v\f\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff*\u00d0\u00f0\u2010-\u2013\u2212]/g;
+
+/**
+ * Emit one line: runs with nothing special are copied as slices; the special spots, a
+ * leading or trailing space and a leading Markdown heading go through emitRange. `next`
+ * caches the next special match, so the text is scanned once however many lines it has.
+ */
+function emitLine(b: Builder, t: string, from: number, to: number, next: { at: number; end: number }): void {
+  let i = from;
+  let lead = from;
+  while (lead < to) {
+    const c = t.charCodeAt(lead);
+    const mark = isCombining(c); // a stray mark with no base letter
+    if ((!mark && c !== 32 && c !== 9 && c !== 35 /* # */ && c !== 42) /* * */ || (!mark && isCombining(t.charCodeAt(lead + 1)))) break;
+    lead++;
+  }
+  if (lead > from) {
+    emitRange(b, t, from, lead, true);
+    i = lead;
+  }
+  let last = to;
+  if (last > i && t.charCodeAt(last - 1) === 32) last--;
+  while (i < last) {
+    if (next.at < i) {
+      SPECIAL.lastIndex = i;
+      const m = SPECIAL.exec(t);
+      next.at = m ? m.index : Infinity;
+      next.end = m ? m.index + m[0].length : Infinity;
+    }
+    if (next.at >= last) {
+      b.copy(i, last);
+      break;
+    }
+    // combining marks compose with the base letter before them
+    const at = next.at > i && isCombining(t.charCodeAt(next.at)) ? next.at - 1 : next.at;
+    b.copy(i, at);
+    let e = Math.min(next.end, to);
+    while (e < to && isCombining(t.charCodeAt(e))) e++; // and with a special base after it
+    emitRange(b, t, at, e, true);
+    i = e;
+  }
+  if (i < to) emitRange(b, t, Math.max(i, last), to, true);
+}
+
 export function clean(original: string): Cleaned {
   const lines = splitLines(original);
   const roles = classify(original, lines);
-  const hasCombining = /[\u0300-\u036f]/.test(original);
-  const b = new Builder(original.length + 4);
+  const b = new Builder(original);
   const emitLines = (role: LineRole) => {
+    const next = { at: -1, end: -1 };
     for (let i = 0; i < lines.length; i++) {
       if (roles[i] !== role) continue;
       const ln = lines[i];
-      emitRange(b, original, ln.from, ln.to, hasCombining);
+      emitLine(b, original, ln.from, ln.to, next);
       if (ln.brk > ln.to) b.space(2, ln.to, ln.brk);
     }
   };
@@ -205,10 +312,26 @@ export function clean(original: string): Cleaned {
     original,
     norm,
     fold: foldText(norm),
-    start: b.start.subarray(0, b.n),
-    end: b.end.subarray(0, b.n),
+    map: { count: b.segs, norm: b.segNorm, orig: b.segOrig, origEnd: b.segEnd },
+    composed: b.composed,
     footnoteStart: Math.min(footnoteStart, norm.length),
   };
+}
+
+/** Original offsets of norm position p: [start, end). */
+function originalAt(m: OffsetMap, p: number): [number, number] {
+  let lo = 0;
+  let hi = m.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (m.norm[mid] <= p) lo = mid;
+    else hi = mid - 1;
+  }
+  if (m.origEnd[lo] === -1) {
+    const o = m.orig[lo] + (p - m.norm[lo]);
+    return [o, o + 1];
+  }
+  return [m.orig[lo], m.origEnd[lo]];
 }
 
 /** Map a norm span [s, e) to an original span. */
@@ -216,5 +339,5 @@ export function toOriginal(c: Cleaned, s: number, e: number): { start: number; e
   if (c.norm.length === 0) return { start: 0, end: 0 };
   const a = Math.min(Math.max(s, 0), c.norm.length - 1);
   const z = Math.min(Math.max(e - 1, a), c.norm.length - 1);
-  return { start: c.start[a], end: c.end[z] };
+  return { start: originalAt(c.map, a)[0], end: originalAt(c.map, z)[1] };
 }

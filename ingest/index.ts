@@ -179,7 +179,7 @@ export function extract(src: SourceText): Extraction {
       };
     });
 
-  if (/[\u0300-\u036f]/.test(src.text)) diagnostics.push({ severity: 'info', code: 'nfd-text', message: 'the text has decomposed (NFD) characters; matched after composing them' });
+  if (c.composed) diagnostics.push({ severity: 'info', code: 'nfd-text', message: 'the text has decomposed (NFD) characters; matched after composing them' });
   if (src.text.trim() === '') diagnostics.push({ severity: 'warning', code: 'empty-text', message: 'the text is empty' });
   const ambiguous = citations.filter((ci) => ci.ambiguous).length;
   if (ambiguous) diagnostics.push({ severity: 'info', code: 'ambiguous-references', message: `${ambiguous} cited document(s) could not be pinned to one canonical document; see citations[].ambiguous` });

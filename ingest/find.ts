@@ -37,7 +37,8 @@ export interface Found {
 const CODE = String.raw`[A-ZĐƯ][A-ZĐƯ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?`;
 const WS = String.raw`[ \n]?`;
 const SYMBOL_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}/.,\-])(\d{1,5})((?:${WS}(?:,|và)${WS}\d{1,5})*(?:\/\d{1,5}(?=${WS}-))?)` +
+  // a dotted number only before a year: "66.16/2026/NQ-CP" (the 2026 resolutions of the Government)
+  String.raw`(?<![\p{L}\p{N}/.,\-])(\d{1,5}(?:\.\d{1,3}(?=${WS}\/${WS}(?:19|20)\d{2}))?)((?:${WS}(?:,|và)${WS}\d{1,5})*(?:\/\d{1,5}(?=${WS}-))?)` +
     String.raw`(?:${WS}\/${WS}((?:19|20)\d{2}))?${WS}([-/])${WS}(${CODE})((?:${WS}[-/]${WS}${CODE})*)(?![\p{L}\p{N}])`,
   'gu',
 );
@@ -163,7 +164,7 @@ export function findSymbols(c: Cleaned): Found[] {
     const symEnd = m.index + all.length;
     const tail = (year ? `/${year}` : '') + sep + code + rest.replace(/\s+/g, '');
     // every number of a list ("217, 218-QĐ/TW", "217/218-QĐ/TW") with its norm offset
-    const numbers = [...(firstNum + listPart).matchAll(/\d{1,5}/g)].map((n) => ({ text: n[0], at: numStart + n.index }));
+    const numbers = [...(firstNum + listPart).matchAll(/\d{1,5}(?:\.\d{1,3})?/g)].map((n) => ({ text: n[0], at: numStart + n.index }));
     const kb = kindBefore(c, numStart);
     if (!kb && EXCLUDED_BEFORE_RE.test(c.fold.slice(Math.max(0, numStart - 30), numStart))) continue;
     const lastNum = numbers[numbers.length - 1];

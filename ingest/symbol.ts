@@ -47,7 +47,7 @@ export function canonicalCode(code: string): string {
  * Returns null when it does not have a symbol's shape.
  */
 export function parseSymbol(written: string): SymbolParts | null {
-  const m = /^(\d{1,5})(?:\/((?:19|20)\d{2}))?([-/])(.+)$/.exec(written);
+  const m = /^(\d{1,5}(?:\.\d{1,3}(?=\/(?:19|20)\d{2}))?)(?:\/((?:19|20)\d{2}))?([-/])(.+)$/.exec(written);
   if (!m) return null;
   const [, num, yearStr, sep, rest] = m;
   const parts = rest.split(/[-/]/).filter(Boolean).map(canonicalCode);
@@ -70,7 +70,7 @@ export function parseSymbol(written: string): SymbolParts | null {
 
 /** The canonical written symbol: Party as N-TYPE/ISSUER, State as N[/YYYY]/TYPE-ISSUER. */
 export function formatSymbol(p: SymbolParts, keepNumber = true): string {
-  const num = keepNumber ? p.number : String(Number(p.number));
+  const num = keepNumber ? p.number : p.number.replace(/^0+(?=\d)/, '');
   if (p.party) return `${num}-${p.type ?? ''}/${p.issuers.join('-')}`;
   const codes = [p.type, ...p.issuers].filter(Boolean).join('-');
   return p.year ? `${num}/${p.year}/${codes}` : `${num}/${codes}`;

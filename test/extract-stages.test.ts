@@ -65,6 +65,10 @@ describe('find and resolve', () => {
     expect(one('Công văn số 432/UBND- HC ngày 25/10/2016 của UBND tỉnh').symbol).toBe('432/UBND-HC');
     expect(one('Quyết định số 217-QÐ/TW ngày 12/12/2013').key).toBe('217-QĐ/TW@XI');
   });
+  it('a dotted number before a year (the 2026 resolutions), and only there', () => {
+    expect(one('Căn cứ Nghị quyết số 66.16/2026/NQ-CP của Chính phủ cắt giảm thủ tục;')).toMatchObject({ symbol: '66.16/2026/NQ-CP', key: '66.16/2026/NQ-CP', relation: 'based_on' });
+    expect(cites('theo mục 1.2/KH-UBND ngày 03/6/2019')).toEqual([]);
+  });
   it('a number restarting every year needs its year', () => {
     expect(one('Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ').key).toBe('33/CT-TTg@2021');
     const undated = one('Chỉ thị số 33/CT-TTg của Thủ tướng Chính phủ');

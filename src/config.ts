@@ -22,6 +22,12 @@ export interface Config {
   /** Origins allowed by CORS; empty = same-origin only; ["*"] = any. */
   corsOrigins: string[];
   introspection: boolean;
+  /** Serving: worker threads running the embedded stores' reads; null = one per core; 0 = read on the main thread. */
+  readWorkers: number | null;
+  /** Serving: most store reads waiting for a worker before new requests get 503 OVERLOADED. */
+  readQueue: number;
+  /** Serving: time limit of one GraphQL request (ms). */
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -34,7 +40,24 @@ export const CONFIG_OPTIONS = {
   search: { type: 'string' },
 } as const;
 
-const FLAG_ENV = { port: 'PORT', data: 'CANCU_DATA', graph: 'CANCU_GRAPH', search: 'CANCU_SEARCH' } as const;
+/** Flags of every command (CONFIG_OPTIONS) and the serving commands' own (SERVE_OPTIONS), with their variables. */
+const FLAG_ENV = {
+  port: 'PORT', data: 'CANCU_DATA', graph: 'CANCU_GRAPH', search: 'CANCU_SEARCH',
+  workers: 'CANCU_READ_WORKERS', queue: 'CANCU_READ_QUEUE', 'timeout-ms': 'CANCU_REQUEST_TIMEOUT_MS',
+} as const;
+
+/** Flags of `cancu serve` and `cancu start` (node:util parseArgs options). */
+export const SERVE_OPTIONS = {
+  workers: { type: 'string' },
+  queue: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+} as const;
+
+export const SERVE_HELP = [
+  '  --workers N     read worker threads (CANCU_READ_WORKERS; default one per core; 0 reads on the main thread)',
+  '  --queue N       reads that may wait for a worker before requests get 503 OVERLOADED (CANCU_READ_QUEUE; default 64)',
+  '  --timeout-ms N  time limit of one GraphQL request (CANCU_REQUEST_TIMEOUT_MS; default 30000)',
+].join('\n');
 
 export const CONFIG_HELP = '--port N  --data DIR  --graph sqlite|neo4j  --search sqlite|meilisearch';
 
@@ -51,6 +74,13 @@ export function flagOverrides(values: Partial<Record<keyof typeof FLAG_ENV, stri
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min) throw new ConfigError(`${name} must be an integer ≥ ${min} (got "${value}")`);
+  return n;
 }
 
 function flag(name: string, value: string | undefined, fallback: boolean): boolean {
@@ -74,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Record<string, str
     meili: { host: get('MEILI_HOST') ?? null, masterKey: get('MEILI_MASTER_KEY') ?? null },
     corsOrigins: (get('CANCU_CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     introspection: flag('CANCU_INTROSPECTION', get('CANCU_INTROSPECTION'), true),
+    readWorkers: get('CANCU_READ_WORKERS') === undefined ? null : integer('CANCU_READ_WORKERS', get('CANCU_READ_WORKERS'), 0, 0),
+    readQueue: integer('CANCU_READ_QUEUE', get('CANCU_READ_QUEUE'), 64, 0),
+    requestTimeoutMs: integer('CANCU_REQUEST_TIMEOUT_MS', get('CANCU_REQUEST_TIMEOUT_MS'), 30_000, 1),
   };
   if (config.graph === 'neo4j' && !config.neo4j.uri) throw new ConfigError('CANCU_GRAPH=neo4j needs NEO4J_URI (e.g. bolt://localhost:7687)');
   if (config.search === 'meilisearch' && !config.meili.host) throw new ConfigError('CANCU_SEARCH=meilisearch needs MEILI_HOST (e.g. http://localhost:7700)');

@@ -1,16 +1,27 @@
 /**
  * The HTTP server: Apollo Server 5 at /graphql on plain node:http, the web UI's
  * static files at "/". Guards: body size limit, per-request time limit, graphql-armor
- * (depth, cost, aliases, tokens), max page size (paging.ts), CSRF prevention (Apollo's).
+ * (depth, cost, aliases, tokens), max page size (paging.ts), CSRF prevention (Apollo's),
+ * and load shedding when the read pool's queue is full.
+ *
+ * Time limit: each request runs in a deadline scope (pool/deadline.ts). Store reads
+ * on the read pool stop at the deadline (their worker is replaced) and the request
+ * gets a TIMEOUT error with HTTP 503; a backstop 1 s later answers 503 TIMEOUT for
+ * work that is not on the pool. Overload: 503 OVERLOADED with Retry-After, either at
+ * once (before the body is read) or when a read is refused by the full queue.
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
 import { PROJECT_ROOT } from '../config.ts';
+import { withDeadline } from '../pool/deadline.ts';
+import { OverloadedError, ReadTimeoutError } from '../pool/read-pool.ts';
 import { createContext, type ApiContext, type ApiServices } from './context.ts';
 import { resolvers } from './resolvers.ts';
 import { serveStatic } from './static-files.ts';
@@ -29,7 +40,17 @@ export interface ApiServerOptions {
   maxBodyBytes?: number;
   /** Longest a GraphQL request may take before a TIMEOUT error is returned. */
   timeoutMs?: number;
+  /** The read pool's load, for admission control (null: no pool, no shedding). */
+  load?: LoadGate | null;
 }
+
+export interface LoadGate {
+  overloaded(): boolean;
+  retryAfterSeconds(): number;
+}
+
+/** How much later than the time limit the backstop answers for work outside the read pool. */
+const BACKSTOP_MS = 1000;
 
 export interface ApiServer {
   url: string;
@@ -37,15 +58,38 @@ export interface ApiServer {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly code = status === 503 ? 'TIMEOUT' : 'BAD_REQUEST') {
     super(message);
   }
 }
 
-function sendJson(res: http.ServerResponse, status: number, message: string, code: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendJson(res: http.ServerResponse, status: number, message: string, code: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
+
+/** The read pool's own errors keep their code (TIMEOUT, OVERLOADED) instead of INTERNAL_SERVER_ERROR. */
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof ReadTimeoutError || original instanceof OverloadedError) {
+    return { ...formatted, message: original.message, extensions: { code: original.code } };
+  }
+  return formatted;
+}
+
+/** A response carrying a TIMEOUT or OVERLOADED error is a 503 (with Retry-After when overloaded). */
+const loadStatusPlugin: ApolloServerPlugin<ApiContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ errors, response }) {
+        const originals = (errors ?? []).map((e) => unwrapResolverError(e));
+        const overloaded = originals.find((e): e is OverloadedError => e instanceof OverloadedError);
+        if (overloaded) response.http.headers.set('retry-after', String(overloaded.retryAfterSeconds));
+        if (overloaded || originals.some((e) => e instanceof ReadTimeoutError)) response.http.status = 503;
+      },
+    };
+  },
+};
 
 async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
@@ -75,13 +119,13 @@ function cors(req: http.IncomingMessage, res: http.ServerResponse, origins: read
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new HttpError(503, `request took longer than ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new HttpError(503, `request took longer than ${ms} ms`)), ms + BACKSTOP_MS);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 export async function startApiServer(options: ApiServerOptions, port: number, host?: string): Promise<ApiServer> {
-  const { services, corsOrigins, maxBodyBytes = 10 * 1024 * 1024, timeoutMs = 30_000 } = options;
+  const { services, corsOrigins, maxBodyBytes = 10 * 1024 * 1024, timeoutMs = 30_000, load = null } = options;
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const httpServer = http.createServer();
   const armor = new ApolloArmor({
@@ -99,12 +143,19 @@ export async function startApiServer(options: ApiServerOptions, port: number, ho
     introspection: options.introspection,
     parseOptions: { maxTokens: 5000 },
     ...armor,
+    formatError,
     // Context-agnostic plugins (typed for BaseContext): safe with any context.
-    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer })] as ApolloServerPlugin<ApiContext>[],
+    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), loadStatusPlugin] as ApolloServerPlugin<ApiContext>[],
   });
   await apollo.start();
 
   const graphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    if (load?.overloaded()) {
+      const retryAfter = String(load.retryAfterSeconds());
+      sendJson(res, 503, `the server is overloaded; retry in ${retryAfter} s`, 'OVERLOADED', { 'retry-after': retryAfter });
+      return;
+    }
+    const deadline = Date.now() + timeoutMs;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -121,11 +172,13 @@ export async function startApiServer(options: ApiServerOptions, port: number, ho
       } else body = raw;
     }
     const response = await withTimeout(
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(services),
-      }),
-      timeoutMs,
+      withDeadline(deadline, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: async () => createContext(services),
+        }),
+      ),
+      deadline - Date.now(),
     );
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -151,7 +204,7 @@ export async function startApiServer(options: ApiServerOptions, port: number, ho
     })();
     handled.catch((err: unknown) => {
       if (res.headersSent) res.destroy();
-      else if (err instanceof HttpError) sendJson(res, err.status, err.message, err.status === 503 ? 'TIMEOUT' : 'BAD_REQUEST');
+      else if (err instanceof HttpError) sendJson(res, err.status, err.message, err.code);
       else {
         console.error(err);
         sendJson(res, 500, 'internal server error', 'INTERNAL_SERVER_ERROR');

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../config.ts';
+import { PROJECT_ROOT, SERVE_HELP, SERVE_OPTIONS } from '../config.ts';
 import { ingestPaths } from '../pipeline/ingest.ts';
 import { formatSummary, progressReporter } from '../pipeline/progress.ts';
 import { runCommand, withServices } from './args.ts';
@@ -17,9 +17,9 @@ const EXAMPLE_QUERY = '{ search(query: "chi thi 33 dan van", first: 3) { totalCo
 
 const spec = {
   name: 'start',
-  usage: '[--host ADDR]',
-  help: `Open the stores, ingest ${path.relative(process.cwd(), SAMPLES_DIR) || 'samples'}/ when the graph is empty, and serve the GraphQL API.\n  --host ADDR  interface to listen on (default: all)`,
-  options: { host: { type: 'string' } },
+  usage: '[--host ADDR] [--workers N] [--queue N] [--timeout-ms N]',
+  help: `Open the stores, ingest ${path.relative(process.cwd(), SAMPLES_DIR) || 'samples'}/ when the graph is empty, and serve the GraphQL API.\n  --host ADDR     interface to listen on (default: all)\n${SERVE_HELP}`,
+  options: { host: { type: 'string' }, ...SERVE_OPTIONS },
 } as const;
 
 export function run(args: string[]): Promise<number> {

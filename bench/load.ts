@@ -4,12 +4,19 @@
  * stores; reports errors, p50/p99 per query type and the server's RSS over time.
  *
  *   node bin/run-ts.js bench/load.ts --data DIR [--clients 50] [--seconds 60] [--build 100000]
+ *     [--workers N] [--queue N] [--timeout-ms N]
  *
  * DIR must hold an ingested corpus (e.g. the 100k store of bench/ingest.ts); with
  * --build N and an empty DIR, N plans are generated (`cancu generate`) and ingested first.
+ * --workers/--queue/--timeout-ms are passed to the server (CANCU_READ_WORKERS, …).
+ *
+ * Each answer is counted as one of: ok; TIMEOUT (the server's time limit); OVERLOADED
+ * (503 + Retry-After: the client then waits that long, as a polite client would);
+ * another GraphQL error; a transport error (no answer: connection refused or dropped).
+ * Latency percentiles are over the ok answers. Writes bench/out/load-<clients>c-<seconds>s.json.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../test/bad-input/run-cli.ts';
@@ -21,6 +28,9 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '60' },
     build: { type: 'string' },
+    workers: { type: 'string' },
+    queue: { type: 'string' },
+    'timeout-ms': { type: 'string' },
   },
 });
 if (!values.data) {
@@ -30,7 +40,16 @@ if (!values.data) {
 const dataDir = path.resolve(values.data);
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
-const command = `node bin/run-ts.js bench/load.ts --data ${values.data} --clients ${clients} --seconds ${seconds}${values.build ? ` --build ${values.build}` : ''}`;
+const serverFlags = { workers: 'CANCU_READ_WORKERS', queue: 'CANCU_READ_QUEUE', 'timeout-ms': 'CANCU_REQUEST_TIMEOUT_MS' } as const;
+const serverEnv: Record<string, string> = {};
+let command = `node bin/run-ts.js bench/load.ts --data ${values.data} --clients ${clients} --seconds ${seconds}${values.build ? ` --build ${values.build}` : ''}`;
+for (const [flag, env] of Object.entries(serverFlags)) {
+  const v = values[flag as keyof typeof serverFlags];
+  if (v !== undefined) {
+    serverEnv[env] = v;
+    command += ` --${flag} ${v}`;
+  }
+}
 
 if (values.build && !existsSync(path.join(dataDir, 'cancu.db'))) {
   const out = mkdtempSync(path.join(tmpdir(), 'cancu-load-corpus-'));
@@ -41,7 +60,7 @@ if (values.build && !existsSync(path.join(dataDir, 'cancu.db'))) {
   rmSync(out, { recursive: true, force: true });
 }
 
-const server = await startServer(dataDir);
+const server = await startServer(dataDir, serverEnv);
 const pid = server.child.pid!;
 const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
@@ -71,46 +90,88 @@ const OPS: Record<string, () => [string, Record<string, unknown>]> = {
 };
 const MIX = ['search', 'search', 'search', 'implementers', 'implementers', 'legalBasis', 'legalBasis', 'document', 'document', 'document'];
 
-const latencies: Record<string, number[]> = Object.fromEntries(Object.keys(OPS).map((k) => [k, []]));
-const errors: string[] = [];
+type Outcome = 'ok' | 'timeout' | 'overloaded' | 'error' | 'transport';
+const OUTCOMES: Outcome[] = ['ok', 'timeout', 'overloaded', 'error', 'transport'];
+interface OpStats { ok: number[]; all: number[]; counts: Record<Outcome, number> }
+const stats: Record<string, OpStats> = Object.fromEntries(
+  Object.keys(OPS).map((k) => [k, { ok: [], all: [], counts: Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number> }]),
+);
+const failures: string[] = [];
 const rssTimeline: { s: number; mb: number }[] = [];
+const loadBefore = loadavg();
 const started = Date.now();
 const end = started + seconds * 1000;
 const sampler = setInterval(() => rssTimeline.push({ s: Math.round((Date.now() - started) / 1000), mb: Math.round(rssMb()) }), 1000);
+
+function outcomeOf(status: number, codes: string[]): Outcome {
+  if (status === 200 && !codes.length) return 'ok';
+  if (codes.length && codes.every((c) => c === 'OVERLOADED')) return 'overloaded';
+  if (codes.length && codes.every((c) => c === 'TIMEOUT' || c === 'OVERLOADED')) return 'timeout';
+  return 'error';
+}
 
 async function client(): Promise<void> {
   while (Date.now() < end) {
     const op = pick(MIX);
     const [query, variables] = OPS[op]();
     const t = performance.now();
+    let outcome: Outcome;
+    let retryAfter = 0;
     try {
       const res = await gql(server.url, query, variables);
-      if (res.status !== 200 || res.body?.errors) errors.push(`${op} ${JSON.stringify(variables)}: ${res.status} ${res.text.slice(0, 200)}`);
+      outcome = outcomeOf(res.status, (res.body?.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE'));
+      if (outcome === 'error') failures.push(`${op} ${JSON.stringify(variables)}: ${res.status} ${res.text.slice(0, 200)}`);
+      if (outcome === 'overloaded') retryAfter = Number(res.headers.get('retry-after') ?? 1);
     } catch (err) {
+      outcome = 'transport';
       const cause = (err as Error).cause as { code?: string; message?: string } | undefined;
-      errors.push(`${op}: ${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''} after ${(performance.now() - t).toFixed(0)} ms`);
+      failures.push(`${op}: ${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''} after ${(performance.now() - t).toFixed(0)} ms`);
     }
-    latencies[op].push(performance.now() - t);
+    const ms = performance.now() - t;
+    stats[op].counts[outcome]++;
+    stats[op].all.push(ms);
+    if (outcome === 'ok') stats[op].ok.push(ms);
+    if (retryAfter > 0) await new Promise((r) => setTimeout(r, Math.min(retryAfter * 1000, Math.max(0, end - Date.now()))));
   }
 }
 await Promise.all(Array.from({ length: clients }, client));
 clearInterval(sampler);
+const loadAfter = loadavg();
 await server.stop();
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
 };
-const total = Object.values(latencies).reduce((n, xs) => n + xs.length, 0);
-console.log(`\n${clients} clients, ${seconds} s: ${total} requests (${(total / seconds).toFixed(0)} req/s), ${errors.length} errors`);
-console.log('query         count    p50 ms   p99 ms');
-for (const [op, xs] of Object.entries(latencies)) {
-  console.log(`${op.padEnd(12)} ${String(xs.length).padStart(6)} ${pct(xs, 50).toFixed(1).padStart(9)} ${pct(xs, 99).toFixed(1).padStart(8)}`);
+const sum = (o: Outcome) => Object.values(stats).reduce((n, s) => n + s.counts[o], 0);
+const total = Object.values(stats).reduce((n, s) => n + s.all.length, 0);
+const fmt = (x: number) => (Number.isNaN(x) ? '-' : x.toFixed(0));
+console.log(`\n${clients} clients, ${seconds} s: ${total} answers (${(total / seconds).toFixed(1)}/s), ${sum('ok')} ok (${(sum('ok') / seconds).toFixed(1)}/s);` +
+  ` ${sum('timeout')} TIMEOUT, ${sum('overloaded')} OVERLOADED (503), ${sum('error')} other errors, ${sum('transport')} transport errors`);
+console.log('query          ok  timeout  503  error  transport   ok p50 ms  ok p99 ms');
+const rows = [...Object.entries(stats), ['all', {
+  ok: Object.values(stats).flatMap((s) => s.ok),
+  all: [],
+  counts: Object.fromEntries(OUTCOMES.map((o) => [o, sum(o)])) as Record<Outcome, number>,
+}] as const];
+for (const [op, s] of rows) {
+  const c = s.counts;
+  console.log(`${op.padEnd(12)} ${String(c.ok).padStart(5)} ${String(c.timeout).padStart(8)} ${String(c.overloaded).padStart(4)} ${String(c.error).padStart(6)} ${String(c.transport).padStart(10)} ${fmt(pct(s.ok, 50)).padStart(11)} ${fmt(pct(s.ok, 99)).padStart(10)}`);
 }
-const all = Object.values(latencies).flat();
-console.log(`${'all'.padEnd(12)} ${String(all.length).padStart(6)} ${pct(all, 50).toFixed(1).padStart(9)} ${pct(all, 99).toFixed(1).padStart(8)}`);
 const every = Math.max(1, Math.round(rssTimeline.length / 12));
-console.log(`server RSS (MB) over time: ${rssTimeline.filter((_, i) => i % every === 0).map((r) => `${r.s}s:${r.mb}`).join(' ')}; peak ${Math.max(...rssTimeline.map((r) => r.mb))}`);
-for (const e of errors.slice(0, 10)) console.log(`error: ${e}`);
+const peak = Math.max(...rssTimeline.map((r) => r.mb));
+console.log(`server RSS (MB) over time: ${rssTimeline.filter((_, i) => i % every === 0).map((r) => `${r.s}s:${r.mb}`).join(' ')}; peak ${peak}`);
+console.log(`load average (1, 5, 15 min): before ${loadBefore.map((x) => x.toFixed(1)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(1)).join(' ')}`);
+for (const e of failures.slice(0, 10)) console.log(`error: ${e}`);
 console.log(`command: ${command}`);
-process.exitCode = errors.length ? 1 : 0;
+
+const outDir = path.resolve('bench/out');
+mkdirSync(outDir, { recursive: true });
+const outFile = path.join(outDir, `load-${clients}c-${seconds}s.json`);
+writeFileSync(outFile, JSON.stringify({
+  command, clients, seconds, serverEnv, loadBefore, loadAfter, peakRssMb: peak, rssTimeline,
+  perQuery: Object.fromEntries(Object.entries(stats).map(([op, s]) => [op, { ...s.counts, okP50: pct(s.ok, 50), okP99: pct(s.ok, 99), allP99: pct(s.all, 99) }])),
+  failures: failures.slice(0, 50),
+}, null, 2));
+console.log(`wrote ${path.relative(process.cwd(), outFile)}`);
+process.exitCode = sum('error') + sum('transport') ? 1 : 0;

@@ -10,21 +10,34 @@ import { canonicalVi, foldPhrase } from './normalize.ts';
 interface AdminNames {
   provinces: { name: string; type: string }[];
   districts: [string, string, string][];
+  communes: [string, string, string | null, string][];
 }
 
-let names: { province: Map<string, string>; district: Map<string, string[]> } | null = null;
+/** Where a unit of some name sits: its type, and its district (communes before the reform) and province. */
+export interface Place {
+  type: string;
+  district: string | null;
+  province: string;
+}
+
+let names: { province: Map<string, string>; district: Map<string, Place[]>; commune: Map<string, Place[]> } | null = null;
 
 function load() {
   if (names) return names;
   const data = JSON.parse(readFileSync(new URL('./data/admin-names.json', import.meta.url), 'utf8')) as AdminNames;
   const province = new Map(data.provinces.map((p) => [foldPhrase(p.name), canonicalVi(p.name)]));
-  const district = new Map<string, string[]>();
-  for (const [d, , p] of data.districts) {
-    const k = foldPhrase(d);
-    if (!district.has(k)) district.set(k, []);
-    district.get(k)!.push(canonicalVi(p));
-  }
-  names = { province, district };
+  const index = (rows: [string, Place][]) => {
+    const m = new Map<string, Place[]>();
+    for (const [name, place] of rows) {
+      const k = foldPhrase(name);
+      if (!m.has(k)) m.set(k, []);
+      m.get(k)!.push(place);
+    }
+    return m;
+  };
+  const district = index(data.districts.map(([d, type, p]) => [d, { type, district: null, province: canonicalVi(p) }]));
+  const commune = index(data.communes.map(([x, type, d, p]) => [x, { type, district: d ? canonicalVi(d) : null, province: canonicalVi(p) }]));
+  names = { province, district, commune };
   return names;
 }
 
@@ -32,15 +45,41 @@ export function provinceNamed(name: string): string | null {
   return load().province.get(foldPhrase(name)) ?? null;
 }
 
-/** Provinces that have a district of this name (before the 2025 reform). */
-export function provincesOfDistrict(name: string): string[] {
-  return load().district.get(foldPhrase(name)) ?? [];
+/** The distinct provinces of a list of places. */
+function provincesOf(places: Place[]): string[] {
+  return [...new Set(places.map((p) => p.province))];
+}
+
+/** Provinces that have a district of this name (before the 2025 reform), of this type when given ("quận"). */
+export function provincesOfDistrict(name: string, type?: string | null): string[] {
+  const all = load().district.get(foldPhrase(name)) ?? [];
+  const typed = type ? all.filter((p) => p.type === type) : all;
+  return provincesOf(typed.length ? typed : all);
+}
+
+/**
+ * Places of a commune (xã, phường, thị trấn) of this name, before and after the reform,
+ * narrowed by its type and its district when the text gives them.
+ */
+export function placesOfCommune(name: string, type?: string | null, district?: string | null): Place[] {
+  let all = load().commune.get(foldPhrase(name)) ?? [];
+  if (type) all = all.filter((p) => p.type === type);
+  if (district) all = all.filter((p) => p.district === null || foldPhrase(p.district) === foldPhrase(district));
+  return all;
+}
+
+/** The one province a commune of this name lies in, or null when none or several. */
+export function provinceOfCommune(name: string, type?: string | null, district?: string | null): string | null {
+  const ps = provincesOf(placesOfCommune(name, type, district));
+  return ps.length === 1 ? ps[0] : null;
 }
 
 export interface UnitMention {
   level: Exclude<AdminLevel, 'trung ương'>;
   /** The unit's name when the phrase gives it ("Cầu Ngang"), canonical tone placement. */
   name: string | null;
+  /** The unit word as written, lower case: tỉnh, thành phố, huyện, quận, thị xã, xã, phường, thị trấn. */
+  type: string | null;
 }
 
 const UNIT_RE =
@@ -58,13 +97,13 @@ export function unitOfIssuer(issuer: string): UnitMention | null {
     else if (word === 'thành phố') level = name && provinceNamed(name) ? 'tỉnh' : name ? 'huyện' : 'tỉnh';
     else if (word === 'xã' || word === 'phường' || word === 'thị trấn') level = 'xã';
     else level = 'huyện';
-    if (!best || rank[level] > rank[best.level]) best = { level, name };
+    if (!best || rank[level] > rank[best.level]) best = { level, name, type: word };
   }
   if (best) return best;
   const f = foldPhrase(issuer);
-  if (/\btinh uy\b/.test(f)) return { level: 'tỉnh', name: null };
-  if (/\bhuyen uy\b|\bquan uy\b|\bthi uy\b/.test(f)) return { level: 'huyện', name: null };
-  if (/\bdang uy xa\b/.test(f)) return { level: 'xã', name: null };
+  if (/\btinh uy\b/.test(f)) return { level: 'tỉnh', name: null, type: null };
+  if (/\bhuyen uy\b|\bquan uy\b|\bthi uy\b/.test(f)) return { level: 'huyện', name: null, type: null };
+  if (/\bdang uy xa\b/.test(f)) return { level: 'xã', name: null, type: null };
   return null;
 }
 

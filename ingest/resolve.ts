@@ -16,7 +16,7 @@
  */
 import type { AdminLevel, Ambiguity, Header } from './model.ts';
 import { canonicalVi } from './normalize.ts';
-import { isCentralIssuer, provinceNamed, provincesOfDistrict, unitOfIssuer } from './localities.ts';
+import { isCentralIssuer, provinceNamed, provinceOfCommune, provincesOfDistrict, unitOfIssuer } from './localities.ts';
 import { type SymbolParts, formatSymbol, levelOfCodes, seriesScope } from './symbol.ts';
 
 /** Central Party committee terms: [khóa, first day]. A term runs to the day before the next. */
@@ -53,10 +53,22 @@ export interface CitingContext {
   year: number | null;
 }
 
-/** The citing document's place; a district the text names places its province when only one province has it. */
+/**
+ * The citing document's place. When the text does not name its province, the district
+ * or commune it names places it, if only one province has a unit of that name and type
+ * ("quận Bình Tân" is in Hồ Chí Minh; "huyện Bình Tân" is in Vĩnh Long).
+ */
 export function contextOf(h: Header): CitingContext {
-  const ps = !h.province && h.district ? provincesOfDistrict(h.district) : [];
-  return { province: h.province ?? (ps.length === 1 ? ps[0] : null), district: h.district, commune: h.commune, date: h.date, year: h.year };
+  let province = h.province;
+  if (!province) {
+    const type = h.issuer ? unitOfIssuer(h.issuer)?.type : null;
+    if (h.commune) province = provinceOfCommune(h.commune, type, h.district);
+    if (!province && h.district) {
+      const ps = provincesOfDistrict(h.district, h.commune ? null : type);
+      if (ps.length === 1) province = ps[0];
+    }
+  }
+  return { province, district: h.district, commune: h.commune, date: h.date, year: h.year };
 }
 
 export interface KeyResult {
@@ -80,15 +92,16 @@ export function localityPath(
   if (level === 'huyện') {
     const d = unit?.name ?? ctx.district;
     if (!d) return { path: `${ctx.province ?? '?'}/?`, level, missing: 'the district is not named' };
-    const ps = provincesOfDistrict(d);
+    const ps = provincesOfDistrict(d, unit?.name ? unit.type : null);
     const p = ctx.province && (ps.length === 0 || ps.includes(ctx.province)) ? ctx.province : ps.length === 1 ? ps[0] : null;
     return p ? { path: `${p}/${d}`, level, missing: null } : { path: `?/${d}`, level, missing: `the province of "${d}" is not named` };
   }
   const x = unit?.name ?? ctx.commune;
   if (!x) return { path: `${ctx.province ?? '?'}/${ctx.district ?? '?'}/?`, level, missing: 'the commune is not named' };
   const sameAsCiting = !unit?.name || (ctx.commune !== null && canonicalVi(ctx.commune) === x);
-  const p = sameAsCiting ? ctx.province : null;
   const d = sameAsCiting ? ctx.district : null;
+  // another commune: the admin units place it when one province has a commune of that name and type
+  const p = sameAsCiting ? ctx.province : provinceOfCommune(x, unit?.type, ctx.district);
   if (!p) return { path: `?/${d ?? '?'}/${x}`, level, missing: `the province of "${x}" is not named` };
   return { path: `${p}/${d ?? '-'}/${x}`, level, missing: null };
 }

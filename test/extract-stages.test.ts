@@ -65,6 +65,16 @@ describe('find and resolve', () => {
     expect(one('Công văn số 432/UBND- HC ngày 25/10/2016 của UBND tỉnh').symbol).toBe('432/UBND-HC');
     expect(one('Quyết định số 217-QÐ/TW ngày 12/12/2013').key).toBe('217-QĐ/TW@XI');
   });
+  it('a district or commune the header names places the plan in its province when the admin units allow only one', () => {
+    const district = extract({ file: 'q.txt', text: 'ỦY BAN NHÂN DÂN\nQUẬN BÌNH TÂN\nSố: 25/KH-UBND\nBình Tân, ngày 26 tháng 2 năm 2017\nKẾ HOẠCH\nThực hiện công tác dân vận\nCăn cứ Kế hoạch số 18/KH-UBND ngày 11 tháng 2 năm 2017 của Ủy ban nhân dân Thành phố;\n' });
+    // "Bình Tân" is a quận of Hồ Chí Minh and a huyện of Vĩnh Long: the type decides
+    expect(district.header.key).toBe('25/KH-UBND@2017@Hồ Chí Minh/Bình Tân');
+    expect(district.citations.map((c) => c.key)).toEqual(['18/KH-UBND@2017@Hồ Chí Minh']);
+    const commune = extract({ file: 'p.txt', text: 'ỦY BAN NHÂN DÂN\nPHƯỜNG PHƯỚC LONG B\nSố: 24/KH-UBND\nPhước Long B, ngày 22 tháng 3 năm 2017\nKẾ HOẠCH\nTriển khai công tác dân vận\nThực hiện Kế hoạch số 18/KH-UBND ngày 11/2/2017 của UBND Thành phố;\n' });
+    expect(commune.citations.map((c) => c.key)).toEqual(['18/KH-UBND@2017@Hồ Chí Minh']);
+    // the text alone does not name the province: the header field stays empty
+    expect(commune.header.province).toBeNull();
+  });
   it('a dotted number before a year (the 2026 resolutions), and only there', () => {
     expect(one('Căn cứ Nghị quyết số 66.16/2026/NQ-CP của Chính phủ cắt giảm thủ tục;')).toMatchObject({ symbol: '66.16/2026/NQ-CP', key: '66.16/2026/NQ-CP', relation: 'based_on' });
     expect(cites('theo mục 1.2/KH-UBND ngày 03/6/2019')).toEqual([]);

@@ -4,11 +4,11 @@
  * stores; reports errors, p50/p99 per query type and the server's RSS over time.
  *
  *   node bin/run-ts.js bench/load.ts --data DIR [--clients 50] [--seconds 60] [--build 100000]
- *     [--workers N] [--queue N] [--timeout-ms N]
+ *     [--workers N] [--queue N] [--queue-wait-ms N] [--timeout-ms N]
  *
  * DIR must hold an ingested corpus (e.g. the 100k store of bench/ingest.ts); with
  * --build N and an empty DIR, N plans are generated (`cancu generate`) and ingested first.
- * --workers/--queue/--timeout-ms are passed to the server (CANCU_READ_WORKERS, …).
+ * --workers/--queue/--queue-wait-ms/--timeout-ms are passed to the server (CANCU_READ_WORKERS, …).
  *
  * Each answer is counted as one of: ok; TIMEOUT (the server's time limit); OVERLOADED
  * (503 + Retry-After: the client then waits that long, as a polite client would);
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     build: { type: 'string' },
     workers: { type: 'string' },
     queue: { type: 'string' },
+    'queue-wait-ms': { type: 'string' },
     'timeout-ms': { type: 'string' },
   },
 });
@@ -40,7 +41,9 @@ if (!values.data) {
 const dataDir = path.resolve(values.data);
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
-const serverFlags = { workers: 'CANCU_READ_WORKERS', queue: 'CANCU_READ_QUEUE', 'timeout-ms': 'CANCU_REQUEST_TIMEOUT_MS' } as const;
+const serverFlags = {
+  workers: 'CANCU_READ_WORKERS', queue: 'CANCU_READ_QUEUE', 'queue-wait-ms': 'CANCU_READ_QUEUE_WAIT_MS', 'timeout-ms': 'CANCU_REQUEST_TIMEOUT_MS',
+} as const;
 const serverEnv: Record<string, string> = {};
 let command = `node bin/run-ts.js bench/load.ts --data ${values.data} --clients ${clients} --seconds ${seconds}${values.build ? ` --build ${values.build}` : ''}`;
 for (const [flag, env] of Object.entries(serverFlags)) {

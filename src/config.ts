@@ -24,8 +24,10 @@ export interface Config {
   introspection: boolean;
   /** Serving: worker threads running the embedded stores' reads; null = one per core; 0 = read on the main thread. */
   readWorkers: number | null;
-  /** Serving: most store reads waiting for a worker before new requests get 503 OVERLOADED. */
+  /** Serving: most store reads waiting for a worker; at it new requests get 503 OVERLOADED. */
   readQueue: number;
+  /** Serving: new requests also get 503 OVERLOADED while a queued read has waited longer than this (ms). */
+  readQueueWaitMs: number;
   /** Serving: time limit of one GraphQL request (ms). */
   requestTimeoutMs: number;
 }
@@ -43,20 +45,23 @@ export const CONFIG_OPTIONS = {
 /** Flags of every command (CONFIG_OPTIONS) and the serving commands' own (SERVE_OPTIONS), with their variables. */
 const FLAG_ENV = {
   port: 'PORT', data: 'CANCU_DATA', graph: 'CANCU_GRAPH', search: 'CANCU_SEARCH',
-  workers: 'CANCU_READ_WORKERS', queue: 'CANCU_READ_QUEUE', 'timeout-ms': 'CANCU_REQUEST_TIMEOUT_MS',
+  workers: 'CANCU_READ_WORKERS', queue: 'CANCU_READ_QUEUE', 'queue-wait-ms': 'CANCU_READ_QUEUE_WAIT_MS',
+  'timeout-ms': 'CANCU_REQUEST_TIMEOUT_MS',
 } as const;
 
 /** Flags of `cancu serve` and `cancu start` (node:util parseArgs options). */
 export const SERVE_OPTIONS = {
   workers: { type: 'string' },
   queue: { type: 'string' },
+  'queue-wait-ms': { type: 'string' },
   'timeout-ms': { type: 'string' },
 } as const;
 
 export const SERVE_HELP = [
-  '  --workers N     read worker threads (CANCU_READ_WORKERS; default one per core; 0 reads on the main thread)',
-  '  --queue N       reads that may wait for a worker before requests get 503 OVERLOADED (CANCU_READ_QUEUE; default 64)',
-  '  --timeout-ms N  time limit of one GraphQL request (CANCU_REQUEST_TIMEOUT_MS; default 30000)',
+  '  --workers N        read worker threads (CANCU_READ_WORKERS; default one per core; 0 reads on the main thread)',
+  '  --queue N          reads that may wait for a worker; when full, requests get 503 OVERLOADED (CANCU_READ_QUEUE; default 64)',
+  '  --queue-wait-ms N  503 OVERLOADED also while a read has waited longer than this (CANCU_READ_QUEUE_WAIT_MS; default 1000)',
+  '  --timeout-ms N     time limit of one GraphQL request (CANCU_REQUEST_TIMEOUT_MS; default 30000)',
 ].join('\n');
 
 export const CONFIG_HELP = '--port N  --data DIR  --graph sqlite|neo4j  --search sqlite|meilisearch';
@@ -106,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Record<string, str
     introspection: flag('CANCU_INTROSPECTION', get('CANCU_INTROSPECTION'), true),
     readWorkers: get('CANCU_READ_WORKERS') === undefined ? null : integer('CANCU_READ_WORKERS', get('CANCU_READ_WORKERS'), 0, 0),
     readQueue: integer('CANCU_READ_QUEUE', get('CANCU_READ_QUEUE'), 64, 0),
+    readQueueWaitMs: integer('CANCU_READ_QUEUE_WAIT_MS', get('CANCU_READ_QUEUE_WAIT_MS'), 1000, 0),
     requestTimeoutMs: integer('CANCU_REQUEST_TIMEOUT_MS', get('CANCU_REQUEST_TIMEOUT_MS'), 30_000, 1),
   };
   if (config.graph === 'neo4j' && !config.neo4j.uri) throw new ConfigError('CANCU_GRAPH=neo4j needs NEO4J_URI (e.g. bolt://localhost:7687)');

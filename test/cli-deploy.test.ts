@@ -14,14 +14,14 @@ describe('loadConfig', () => {
   it('defaults to the embedded stores on port 4000 in ./data', () => {
     const c = loadConfig({}, {}, '/srv');
     expect(c).toMatchObject({ port: 4000, dataDir: '/srv/data', graph: 'sqlite', search: 'sqlite', introspection: true, corsOrigins: [] });
-    expect(c).toMatchObject({ readWorkers: null, readQueue: 64, requestTimeoutMs: 30_000 });
+    expect(c).toMatchObject({ readWorkers: null, readQueue: 64, readQueueWaitMs: 1000, requestTimeoutMs: 30_000 });
   });
 
   it('takes the read pool and time limit from the environment, overridden by the serve flags', () => {
-    const env = { CANCU_READ_WORKERS: '4', CANCU_READ_QUEUE: '10', CANCU_REQUEST_TIMEOUT_MS: '5000' };
-    expect(loadConfig(env)).toMatchObject({ readWorkers: 4, readQueue: 10, requestTimeoutMs: 5000 });
-    const c = loadConfig(env, flagOverrides({ workers: '0', queue: '2', 'timeout-ms': '1500' }));
-    expect(c).toMatchObject({ readWorkers: 0, readQueue: 2, requestTimeoutMs: 1500 });
+    const env = { CANCU_READ_WORKERS: '4', CANCU_READ_QUEUE: '10', CANCU_READ_QUEUE_WAIT_MS: '250', CANCU_REQUEST_TIMEOUT_MS: '5000' };
+    expect(loadConfig(env)).toMatchObject({ readWorkers: 4, readQueue: 10, readQueueWaitMs: 250, requestTimeoutMs: 5000 });
+    const c = loadConfig(env, flagOverrides({ workers: '0', queue: '2', 'queue-wait-ms': '0', 'timeout-ms': '1500' }));
+    expect(c).toMatchObject({ readWorkers: 0, readQueue: 2, readQueueWaitMs: 0, requestTimeoutMs: 1500 });
   });
 
   it('reads the environment, flags override it', () => {

@@ -1,8 +1,8 @@
 /**
  * The read pool through the real HTTP server (`cancu serve` as a child process, on
  * the five samples): a slow read does not hold up a fast one, a read over the time
- * limit gets TIMEOUT and the server keeps answering, and a full queue gets a fast
- * 503 OVERLOADED with Retry-After.
+ * limit gets TIMEOUT and the server keeps answering, and a full queue (or one that
+ * is not draining) gets a fast 503 OVERLOADED with Retry-After.
  *
  * Slowness is made deterministic with the worker's test-only hook
  * (CANCU_TEST_READ_DELAY, src/pool/read-api.ts): the named read method blocks its
@@ -99,6 +99,23 @@ describe('read pool', () => {
     expect(Math.max(...refused.map((a) => a.at)), 'refusals come before the admitted searches finish').toBeLessThan(
       Math.min(...served.map((a) => a.at)),
     );
+    expectOk(await gql(s.url, '{ stats { documents } }'), 'stats once the queue has drained');
+    await s.stop();
+  }, 60_000);
+
+  it('refuses new requests while a queued read has waited longer than the wait bound', async () => {
+    // One worker held 6 s by a search; a second search waits behind it. Once it has waited
+    // past 300 ms, a new request is refused at once, although the queue is far from full.
+    const s = await serve({ CANCU_READ_WORKERS: '1', CANCU_READ_QUEUE: '100', CANCU_READ_QUEUE_WAIT_MS: '300', CANCU_TEST_READ_DELAY: 'search=6000' });
+    const first = gql(s.url, SEARCH);
+    await new Promise((r) => setTimeout(r, 200));
+    const second = gql(s.url, SEARCH);
+    await new Promise((r) => setTimeout(r, 2000));
+    const refused = await gql(s.url, '{ stats { documents } }');
+    expect(refused.status, refused.text).toBe(503);
+    expect(codes(refused)).toEqual(['OVERLOADED']);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    for (const res of await Promise.all([first, second])) expectOk(res, 'queued search');
     expectOk(await gql(s.url, '{ stats { documents } }'), 'stats once the queue has drained');
     await s.stop();
   }, 60_000);

@@ -11,8 +11,8 @@ import { runCommand, withServices } from './args.ts';
 
 const spec = {
   name: 'serve',
-  usage: '[--host ADDR] [--workers N] [--queue N] [--timeout-ms N]',
-  help: `Serve the GraphQL API at /graphql and the web UI (web/dist) at /, until SIGINT/SIGTERM.\n  --host ADDR     interface to listen on (default: all)\n${SERVE_HELP}`,
+  usage: '[--host ADDR] [--workers N] [--queue N] [--queue-wait-ms N] [--timeout-ms N]',
+  help: `Serve the GraphQL API at /graphql and the web UI (web/dist) at /, until SIGINT/SIGTERM.\n  --host ADDR        interface to listen on (default: all)\n${SERVE_HELP}`,
   options: { host: { type: 'string' }, ...SERVE_OPTIONS },
 } as const;
 
@@ -30,6 +30,7 @@ export async function pooledServices(services: Services, config: Config): Promis
     stores: { graphFile, searchFile },
     size,
     maxQueue: config.readQueue,
+    maxWaitMs: config.readQueueWaitMs,
     callTimeoutMs: config.requestTimeoutMs,
     log: (message) => console.error(`cancu: ${message}`),
   });

@@ -17,8 +17,8 @@ const EXAMPLE_QUERY = '{ search(query: "chi thi 33 dan van", first: 3) { totalCo
 
 const spec = {
   name: 'start',
-  usage: '[--host ADDR] [--workers N] [--queue N] [--timeout-ms N]',
-  help: `Open the stores, ingest ${path.relative(process.cwd(), SAMPLES_DIR) || 'samples'}/ when the graph is empty, and serve the GraphQL API.\n  --host ADDR     interface to listen on (default: all)\n${SERVE_HELP}`,
+  usage: '[--host ADDR] [--workers N] [--queue N] [--queue-wait-ms N] [--timeout-ms N]',
+  help: `Open the stores, ingest ${path.relative(process.cwd(), SAMPLES_DIR) || 'samples'}/ when the graph is empty, and serve the GraphQL API.\n  --host ADDR        interface to listen on (default: all)\n${SERVE_HELP}`,
   options: { host: { type: 'string' }, ...SERVE_OPTIONS },
 } as const;
 

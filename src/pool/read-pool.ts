@@ -15,11 +15,13 @@
  *   statement (no sqlite3_interrupt, no progress handler), so a terminated worker's
  *   thread ends only when its statement returns; at most `size` such threads are
  *   kept, after which replacements wait for them.
- * - Admission: the queue holds at most `maxQueue` calls. `overloaded()` tells the
- *   HTTP server to refuse new requests (503 + Retry-After); a call arriving at a
- *   full queue displaces the queued call with the latest deadline if its own is
- *   earlier, else it is refused, with an OverloadedError. Memory is bounded by
- *   `size` running + `maxQueue` queued calls.
+ * - Admission: `overloaded()` tells the HTTP server to refuse new requests
+ *   (503 + Retry-After) while the queue is full or its longest-waiting call has
+ *   waited more than `maxWaitMs` (the workers are not keeping up: a new request
+ *   would wait at least that long). The queue holds at most `maxQueue` calls: a call
+ *   arriving at a full queue displaces the queued call with the latest deadline if
+ *   its own is earlier, else it is refused, with an OverloadedError. Memory is
+ *   bounded by `size` running + `maxQueue` queued calls.
  */
 import { Worker } from 'node:worker_threads';
 import { currentDeadline } from './deadline.ts';
@@ -44,8 +46,10 @@ export interface ReadPoolOptions {
   stores: WorkerStores;
   /** Worker threads. */
   size: number;
-  /** Most calls waiting for a worker; beyond it the pool is overloaded. */
+  /** Most calls waiting for a worker (memory bound); at it the pool is overloaded. */
   maxQueue: number;
+  /** The pool is also overloaded while a queued call has waited longer than this (latency bound). */
+  maxWaitMs: number;
   /** Time limit of a call made outside a request's deadline scope. */
   callTimeoutMs: number;
   /** Where to report abandoned and crashed workers. */
@@ -69,6 +73,7 @@ interface Job {
   method: string;
   args: unknown[];
   deadline: number;
+  queuedAt: number;
   resolve(value: unknown): void;
   reject(err: Error): void;
   timer?: NodeJS.Timeout;
@@ -100,6 +105,7 @@ export class ReadPool {
   private constructor(private readonly options: ReadPoolOptions) {
     if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError(`read pool size must be a positive integer, got ${options.size}`);
     if (!Number.isInteger(options.maxQueue) || options.maxQueue < 0) throw new RangeError(`read queue bound must be an integer ≥ 0, got ${options.maxQueue}`);
+    if (!(options.maxWaitMs >= 0)) throw new RangeError(`read queue wait bound must be ≥ 0 ms, got ${options.maxWaitMs}`);
   }
 
   /** Start `size` workers and wait until each has opened its stores. */
@@ -120,7 +126,7 @@ export class ReadPool {
     return new Promise<unknown>((resolve, reject) => {
       const now = Date.now();
       const deadline = currentDeadline() ?? now + this.options.callTimeoutMs;
-      const job: Job = { id: this.nextId++, target, method, args, deadline, resolve, reject, slot: null, startedAt: 0 };
+      const job: Job = { id: this.nextId++, target, method, args, deadline, queuedAt: now, resolve, reject, slot: null, startedAt: 0 };
       if (this.closed) return reject(new Error('the read pool is closed'));
       if (deadline <= now) return this.timeOut(job, 'before it could start');
       if (!this.admit(job)) return;
@@ -129,9 +135,11 @@ export class ReadPool {
     }) as Promise<ResultOf<T, M>>;
   }
 
-  /** Whether new work should be refused: the queue is at its bound. */
+  /** Whether new work should be refused: the queue is full, or its oldest call has waited too long. */
   overloaded(): boolean {
-    return this.queue.length >= this.options.maxQueue;
+    if (this.queue.length >= this.options.maxQueue) return true;
+    const now = Date.now();
+    return this.queue.some((job) => now - job.queuedAt > this.options.maxWaitMs);
   }
 
   /** Seconds a refused client should wait: the time the workers need to drain what is queued and running. */

@@ -82,6 +82,13 @@ export async function ingestBench(dirs: BenchDirs, oracle: boolean) {
     textBytes += Buffer.byteLength(src.text);
     return extraction;
   };
+  // score what the graph receives: the extraction after the pipeline pinned undated references
+  const toBatch = services.deps.toBatch;
+  services.deps.toBatch = (extraction, source) => {
+    const p = pending.get(extraction.file);
+    if (p) p.extraction = extraction;
+    return toBatch(extraction, source);
+  };
   const progress = {
     start() {},
     done() {},

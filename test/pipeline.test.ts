@@ -93,3 +93,40 @@ describe('ingestPaths', () => {
     expect((await services.graph.stats()).ingested).toBe(5);
   });
 });
+
+describe('undated references pinned to the one document the graph knows', () => {
+  let services: Services;
+  beforeEach(async () => {
+    services = await openServices(loadConfig({}, { CANCU_DATA: freshDir('pin') }));
+  });
+  afterEach(() => services.close());
+
+  const plan = (n: number, year: number, body: string) =>
+    `ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: ${n}/KH-UBND\nTrà Vinh, ngày 10 tháng 3 năm ${year}\nKẾ HOẠCH\nThực hiện công tác dân vận\n${body}\nI. MỤC ĐÍCH\n1. Nội dung.\n`;
+
+  it('links "Chỉ thị số 33/CT-TTg" with no date to the only dated 33/CT-TTg, and ledgers the inference', async () => {
+    const dir = freshDir('pin-files');
+    writeFileSync(path.join(dir, 'a.txt'), plan(11, 2022, 'Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ;'));
+    writeFileSync(path.join(dir, 'b.txt'), plan(12, 2023, 'Thực hiện Chỉ thị số 33/CT-TTg của Thủ tướng Chính phủ;'));
+    expect(await ingestPaths(services.deps, [dir])).toEqual({ ingested: 2, unchanged: 0, failed: [] });
+    const implementers = await services.graph.implementers('33/CT-TTg@2021', { transitive: false, first: 10 });
+    expect(implementers.items.map((i) => i.document.id).sort()).toEqual(['11/KH-UBND@2022@Trà Vinh', '12/KH-UBND@2023@Trà Vinh']);
+    expect((await services.graph.getDocuments(['33/CT-TTg@?']))[0]).toBeNull();
+    const ledger = (await services.graph.unresolved({ first: 10 })).items;
+    expect(ledger).toEqual([expect.objectContaining({ source: '12/KH-UBND@2023@Trà Vinh', key: '33/CT-TTg@2021', reason: 'inferred', candidates: ['33/CT-TTg@2021'] })]);
+  });
+
+  it('leaves it undated when the graph knows two, or only a later one', async () => {
+    const dir = freshDir('pin-two');
+    writeFileSync(path.join(dir, 'a.txt'), plan(11, 2022, 'Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 và Chỉ thị số 16/CT-TTg ngày 16/5/2024 của Thủ tướng Chính phủ;'));
+    writeFileSync(path.join(dir, 'b.txt'), plan(13, 2022, 'Căn cứ Chỉ thị số 33/CT-TTg ngày 04/3/2019 của Thủ tướng Chính phủ;'));
+    writeFileSync(path.join(dir, 'c.txt'), plan(14, 2023, 'Thực hiện Chỉ thị số 33/CT-TTg và Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ;'));
+    expect(await ingestPaths(services.deps, [dir])).toMatchObject({ ingested: 3, failed: [] });
+    const ledger = (await services.graph.unresolved({ first: 10 })).items.filter((u) => u.source === '14/KH-UBND@2023@Trà Vinh');
+    // two 33/CT-TTg known: undecided; the only 16/CT-TTg known (2024) was issued after the 2023 plan
+    expect(ledger.map((u) => [u.key, u.reason]).sort()).toEqual([
+      ['16/CT-TTg@?', 'no-year'],
+      ['33/CT-TTg@?', 'no-year'],
+    ]);
+  });
+});

@@ -17,6 +17,8 @@ import type { DocumentNode } from '../../graph/model.ts';
 import type { GraphStore, IngestBatch } from '../../graph/store.ts';
 import type { SearchDoc, SearchIndex } from '../search/search-index.ts';
 import { collectFiles } from './collect-files.ts';
+import { pinToKnown } from './pin-to-known.ts';
+import { foldSymbol } from '../../ingest/normalize.ts';
 
 export interface IngestDeps {
   graph: GraphStore;
@@ -69,8 +71,29 @@ type Prepared =
 
 const failed = (file: string, reason: string): Prepared => ({ kind: 'done', outcome: { file, status: 'failed', reason } });
 
+/** What the files prepared in the current write chunk contribute, before it is written. */
+interface Pending {
+  hashes: Map<string, DocumentNode>;
+  /** documents by folded symbol (see pin-to-known.ts) */
+  bySymbol: Map<string, DocumentNode[]>;
+}
+
+function newPending(): Pending {
+  return { hashes: new Map(), bySymbol: new Map() };
+}
+
+function remember(pending: Pending, batch: IngestBatch): void {
+  for (const n of [batch.document, ...batch.cited]) {
+    if (!n.symbol) continue;
+    const k = foldSymbol(n.symbol);
+    if (!pending.bySymbol.has(k)) pending.bySymbol.set(k, []);
+    pending.bySymbol.get(k)!.push(n);
+  }
+}
+
 /** Extract one text, or find it already ingested. `file` is the name recorded on the document. */
-async function prepare(deps: IngestDeps, file: string, text: string, pendingHashes: Map<string, DocumentNode>): Promise<Prepared> {
+async function prepare(deps: IngestDeps, file: string, text: string, pending: Pending): Promise<Prepared> {
+  const pendingHashes = pending.hashes;
   const hash = contentHash(text);
   const knownId = await deps.graph.findByContentHash(hash);
   const document = knownId ? (await deps.graph.getDocuments([knownId]))[0] : pendingHashes.get(hash);
@@ -84,11 +107,13 @@ async function prepare(deps: IngestDeps, file: string, text: string, pendingHash
     extraction = deps.extract({ file, text });
     const errors = extraction.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) return failed(file, errors.map((d) => `${d.code}: ${d.message}`).join('; '));
+    extraction = await pinToKnown(extraction, async (folded) => [...(await deps.graph.findBySymbol(folded)), ...(pending.bySymbol.get(folded) ?? [])]);
     batch = deps.toBatch(extraction, { text, contentHash: hash });
   } catch (err) {
     return failed(file, `extraction failed: ${(err as Error).message}`);
   }
   pendingHashes.set(hash, batch.document);
+  remember(pending, batch);
   return { kind: 'write', file, text, batch, extraction };
 }
 
@@ -159,7 +184,7 @@ async function writeAll(deps: IngestDeps, pending: Extract<Prepared, { kind: 'wr
 
 /** Ingest one text (the API's ingestText mutation). */
 export async function ingestText(deps: IngestDeps, name: string, text: string): Promise<IngestOutcome> {
-  const prepared = await prepare(deps, name, text, new Map());
+  const prepared = await prepare(deps, name, text, newPending());
   if (prepared.kind === 'done') return prepared.reindex ? (await reindex(deps, [{ outcome: prepared.outcome, ...prepared.reindex }]))[0] : prepared.outcome;
   const [outcome] = await writeAll(deps, [prepared]);
   return outcome;
@@ -178,14 +203,14 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
   for (const e of errors) report({ file: e.file, status: 'failed', reason: e.reason });
 
   for (let i = 0; i < files.length; i += BULK_SIZE) {
-    const pendingHashes = new Map<string, DocumentNode>();
+    const chunk = newPending();
     const pending: Extract<Prepared, { kind: 'write' }>[] = [];
     const known: Known[] = [];
     for (const file of files.slice(i, i + BULK_SIZE)) {
       let prepared: Prepared;
       try {
         const { text } = await deps.read(file);
-        prepared = await prepare(deps, path.basename(file), text, pendingHashes);
+        prepared = await prepare(deps, path.basename(file), text, chunk);
       } catch (err) {
         prepared = failed(file, (err as Error).message);
       }

@@ -68,6 +68,10 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   let date: string | null = null;
   let year: number | null = null;
   const pd = PLACE_DATE_RE.exec(norm.slice(0, Math.min(norm.length, (s.title?.end ?? 1500) + 400)));
+  if (pd && own && own.start >= pd.index && own.end < pd.index + pd[0].indexOf(',')) {
+    // two header columns flattened onto one line: "Số: 01/KH-UBND   Sơn La, ngày 14 tháng 2 năm 2017"
+    pd[1] = norm.slice(own.end, pd.index + pd[0].indexOf(','));
+  }
   if (pd && !/\d/.test(pd[1]) && !/^(?:Số|Căn cứ)/u.test(pd[1].trim())) {
     place = pd[1].trim().replace(/^[*#\s]+/, '').replace(PLACE_PREFIX, '');
     const at = pd.index + pd[0].indexOf('ngày');

@@ -121,6 +121,14 @@ describe('find and resolve', () => {
   });
 });
 
+describe('header', () => {
+  it('reads the place and date when the two header columns were flattened onto the "Số:" line', () => {
+    const x = extract({ file: 'h.txt', text: 'UỶ BAN NHÂN DÂN                     CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH SƠN LA          Độc lập - Tự do - Hạnh phúc\n\nSố: 01/KH-UBND      Sơn La, ngày 14 tháng 2 năm 2017\n\nKẾ HOẠCH\n\nTriển khai công tác dân vận năm 2017\n\nUỷ ban nhân dân tỉnh Sơn La ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n' });
+    expect(x.header).toMatchObject({ symbol: '01/KH-UBND', place: 'Sơn La', date: '2017-02-14', key: '1/KH-UBND@2017@Sơn La' });
+    expect(x.citations).toEqual([]);
+  });
+});
+
 describe('properties', () => {
   const pieces = ['Quyết định số ', '217-QĐ/TW', ' ngày 12/12/2013', ' của Bộ Chính trị', '\n\n', '-\n', ' và ', 'Luật Viên chức', 'Căn cứ ', 'I. NỘI DUNG\n', '1. ', '33/CT-TTg', 'uỷ', 'hoà', 'Nghi\u0323 đi\u0323nh', '*', '#', ';', '.', '(khóa XI)', '\u00a0', '04/2015/NĐ-CP'];
   const messy = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(''));

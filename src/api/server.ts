@@ -4,7 +4,7 @@
  * (depth, cost, aliases, tokens), max page size (paging.ts), CSRF prevention (Apollo's),
  * and load shedding when the read pool's queue is full.
  *
- * Time limit: each request runs in a deadline scope (pool/deadline.ts). Store reads
+ * Time limit: each request runs in a scope with its deadline (pool/request-scope.ts). Store reads
  * on the read pool stop at the deadline (their worker is replaced) and the request
  * gets a TIMEOUT error with HTTP 503; a backstop 1 s later answers 503 TIMEOUT for
  * work that is not on the pool. Overload: 503 OVERLOADED with Retry-After, either at
@@ -20,7 +20,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import { PROJECT_ROOT } from '../config.ts';
-import { withDeadline } from '../pool/deadline.ts';
+import { withRequestScope } from '../pool/request-scope.ts';
 import { OverloadedError, ReadTimeoutError } from '../pool/read-pool.ts';
 import { createContext, type ApiContext, type ApiServices } from './context.ts';
 import { resolvers } from './resolvers.ts';
@@ -172,7 +172,7 @@ export async function startApiServer(options: ApiServerOptions, port: number, ho
       } else body = raw;
     }
     const response = await withTimeout(
-      withDeadline(deadline, () =>
+      withRequestScope(deadline, () =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
           context: async () => createContext(services),

@@ -7,24 +7,27 @@
  * - Each call is { target, method, args } (read-api.ts) and is answered by one
  *   worker; a worker runs one call at a time.
  * - Queue order is earliest deadline first: a call inherits the deadline of the
- *   request that makes it (deadline.ts), so the later calls of an older request
- *   are not queued behind requests that arrived after it.
+ *   request that makes it (request-scope.ts), so the later calls of an older
+ *   request are not queued behind requests that arrived after it.
  * - Time limit: a queued call whose deadline passes is dropped; a running one is
  *   abandoned: its worker is terminated and a fresh one takes its place at once.
  *   The caller gets a ReadTimeoutError. better-sqlite3 cannot interrupt a running
  *   statement (no sqlite3_interrupt, no progress handler), so a terminated worker's
  *   thread ends only when its statement returns; at most `size` such threads are
  *   kept, after which replacements wait for them.
- * - Admission: `overloaded()` tells the HTTP server to refuse new requests
- *   (503 + Retry-After) while the queue is full or its longest-waiting call has
- *   waited more than `maxWaitMs` (the workers are not keeping up: a new request
- *   would wait at least that long). The queue holds at most `maxQueue` calls: a call
- *   arriving at a full queue displaces the queued call with the latest deadline if
- *   its own is earlier, else it is refused, with an OverloadedError. Memory is
- *   bounded by `size` running + `maxQueue` queued calls.
+ * - Admission: the pool is overloaded while its queue is full (`maxQueue`), or a
+ *   new call would wait more than `maxWaitMs`: either a queued call has already
+ *   waited that long, or the work ahead of it (each queued call's method at its
+ *   recent mean service time, spread over the workers) is that long. A request is
+ *   admitted or refused (OverloadedError → 503 + Retry-After) at its first call;
+ *   its later calls are never refused for load, so admitted requests finish. The
+ *   HTTP server also asks `overloaded()` before reading a request's body.
+ * - Memory: at most `size` running + `maxQueue` queued calls. A call of an admitted
+ *   request arriving at a full queue displaces the queued call with the latest
+ *   deadline (the newest request), or is refused if its own deadline is the latest.
  */
 import { Worker } from 'node:worker_threads';
-import { currentDeadline } from './deadline.ts';
+import { currentRequest } from './request-scope.ts';
 import {
   fromWire, type ArgsOf, type CallMessage, type Method, type ResultOf, type Target, type WorkerMessage, type WorkerStores,
 } from './read-api.ts';
@@ -97,7 +100,8 @@ export class ReadPool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
-  private serviceMs = 0;
+  /** Recent mean service time (ms) of each `target.method`, for the wait estimate. */
+  private readonly serviceMs = new Map<string, number>();
   private restartFailures = 0;
   private restartTimer: NodeJS.Timeout | null = null;
   private readonly counts = { served: 0, timeouts: 0, refused: 0, abandoned: 0, crashes: 0 };
@@ -125,27 +129,42 @@ export class ReadPool {
   call<T extends Target, M extends Method<T>>(target: T, method: M, args: ArgsOf<T, M>): Promise<ResultOf<T, M>> {
     return new Promise<unknown>((resolve, reject) => {
       const now = Date.now();
-      const deadline = currentDeadline() ?? now + this.options.callTimeoutMs;
+      const request = currentRequest();
+      const deadline = request?.deadline ?? now + this.options.callTimeoutMs;
       const job: Job = { id: this.nextId++, target, method, args, deadline, queuedAt: now, resolve, reject, slot: null, startedAt: 0 };
       if (this.closed) return reject(new Error('the read pool is closed'));
+      if (request?.admission === 'pending') request.admission = this.overloaded() ? 'refused' : 'admitted';
+      if (request?.admission === 'refused') return this.refuse(job);
       if (deadline <= now) return this.timeOut(job, 'before it could start');
-      if (!this.admit(job)) return;
+      if (!this.enqueue(job)) return;
       job.timer = setTimeout(() => this.expire(job), deadline - now);
       this.pump();
     }) as Promise<ResultOf<T, M>>;
   }
 
-  /** Whether new work should be refused: the queue is full, or its oldest call has waited too long. */
+  /** Whether a new request should be refused: the queue is full, or a new call would wait too long. */
   overloaded(): boolean {
     if (this.queue.length >= this.options.maxQueue) return true;
     const now = Date.now();
-    return this.queue.some((job) => now - job.queuedAt > this.options.maxWaitMs);
+    if (this.queue.some((job) => now - job.queuedAt > this.options.maxWaitMs)) return true;
+    return this.expectedWaitMs(now) > this.options.maxWaitMs;
   }
 
-  /** Seconds a refused client should wait: the time the workers need to drain what is queued and running. */
+  /** Seconds a refused client should wait: about the time the workers need for what is queued and running. */
   retryAfterSeconds(): number {
-    const pending = this.queue.length + this.busy();
-    return Math.min(60, Math.max(1, Math.ceil((pending * this.serviceMs) / this.options.size / 1000)));
+    return Math.min(60, Math.max(1, Math.ceil(this.expectedWaitMs(Date.now()) / 1000)));
+  }
+
+  /** The wait of a call queued now: the estimated work queued and still running, spread over the workers. */
+  private expectedWaitMs(now: number): number {
+    let work = 0;
+    for (const job of this.queue) work += this.estimateMs(job);
+    for (const slot of this.live) if (slot.job) work += Math.max(0, this.estimateMs(slot.job) - (now - slot.job.startedAt));
+    return work / this.options.size;
+  }
+
+  private estimateMs(job: Job): number {
+    return this.serviceMs.get(`${job.target}.${job.method}`) ?? 0;
   }
 
   stats(): ReadPoolStats {
@@ -169,7 +188,7 @@ export class ReadPool {
   }
 
   /** Queue `job` (earliest deadline first) within the bound; false when it was refused. */
-  private admit(job: Job): boolean {
+  private enqueue(job: Job): boolean {
     if (this.queue.length >= this.options.maxQueue) {
       const latest = this.queue.at(-1);
       if (!latest || latest.deadline <= job.deadline) {
@@ -254,7 +273,9 @@ export class ReadPool {
       if (!job || job.id !== m.id) return; // the reply of a call that already timed out
       slot.job = null;
       const ms = Date.now() - job.startedAt;
-      this.serviceMs = this.serviceMs ? 0.8 * this.serviceMs + 0.2 * ms : ms;
+      const key = `${job.target}.${job.method}`;
+      const mean = this.serviceMs.get(key);
+      this.serviceMs.set(key, mean === undefined ? ms : 0.8 * mean + 0.2 * ms);
       this.counts.served++;
       if (m.ok) this.settle(job, null, m.value);
       else this.settle(job, fromWire(m.error));

@@ -1,38 +1,60 @@
 /**
- * SearchIndex on SQLite FTS5 (better-sqlite3).
+ * SearchIndex on SQLite FTS5 (better-sqlite3), schema 2.
  *
- * Tables: `search_doc` holds each document once (the fields, filters and the
- * original text used for snippets); `search_fts` is a contentless FTS5 index
- * (rowid = search_doc.rowid) of five columns:
+ * Tables (rowid shared by all; a document keeps its rowid when upserted again):
  *
- *   sym        foldSymbol(symbol)                      weight 12
- *   head_acc   canonicalVi(kind, symbol, name, title, issuer, subject)   6
- *   head_fold  foldText of the same                                      3
- *   body_acc   canonicalVi(text)                                          2
- *   body_fold  foldText(text)                                            1
+ *   search_doc   id, facet columns, the short fields shown in results, and `sig`
+ *                (a hash of everything indexed: an unchanged document is skipped).
+ *   search_text  the first SNIPPET_TEXT_LIMIT characters of an ingested text,
+ *                deflated in two parts (the first TEXT_LEAD characters, the rest),
+ *                so a snippet whose match is near the start inflates ~2 KB, not the
+ *                whole text (see packText). ~4.5 KB per 18 K-character plan.
+ *   search_head  FTS5 over the short fields, positions kept (detail=full), prefix
+ *                index on 2- and 3-letter prefixes:
+ *                  sym        foldSymbol(symbol)
+ *                  head_acc   canonicalVi(kind, symbol, name, title, issuer, subject)
+ *                  head_fold  foldText of the same
+ *                  tags       filter tokens (see tagTokens)
+ *   search_body  FTS5 over everything once, folded by FTS5 itself (remove_diacritics 2;
+ *                we only turn đ into d first, which FTS5 does not fold), rowids only
+ *                (detail=none: no positions, no phrases), plus one token per run of
+ *                a digit-bearing symbol ("33/CT-TTg" → 33ǂctǂttg and its sub-runs,
+ *                see symbolTokens) and the filter tokens.
  *
- * FTS5's own `remove_diacritics 2` leaves đ alone, so folding is ours
- * (foldText: đ → d); the accented columns let an exact-accent match outrank a
- * folded one, and canonicalVi makes old/new tone placement and NFD input equal.
+ * A query is a list of units (query.ts) that must all match. Hits come in tiers,
+ * each tier newest first (rowid DESC, which FTS5 walks without reading the rest
+ * of the match set), each document once, in its best tier:
  *
- * Bounded work on huge match sets: ranking (bm25), facets and totalCount look
- * at no more than `countCap` matching rows (default 10 000), the newest first
- * (highest rowid). Up to the cap everything is exact. Past it `totalCount` is the
- * cap + 1 with `totalCountExact` false, the facets count that sample, and hits are
- * the best of the newest `countCap` matches only (older, better-scoring documents
- * of a too-broad query are missed). NOT yet enough for the 1M target: FTS5's bm25
- * computes each phrase's IDF by scanning that phrase's whole doclist, whatever the
- * LIMIT, so queries made of very common words stay slow at 1M documents
- * (bench/search-scale.ts measures it).
+ *   1. the document's own symbol is the query ("33 CT TTg", "33/CT-TTg")
+ *   2. every unit in the short fields with the query's accents ("hòa" ≠ "hoa")
+ *   3. every unit in the short fields, accent-free (the last word also as a prefix)
+ *   4. every unit anywhere, accent-free, whole words
  *
- * Snippet source: search_doc keeps only the first SNIPPET_TEXT_LIMIT characters
- * of a text (the graph keeps the whole text; the FTS index covers all of it).
- * Reading a hit's text is the main per-hit cost (gazette texts reach 1 MB), so a
- * match found only past that point gets no text snippet, only its other fields.
+ * Filters are tokens in both indexes (ANDed into the MATCH), so a narrow filter
+ * is an intersection of doclists, not a scan. There is no bm25: its IDF reads each
+ * phrase's whole doclist, so its cost grows with the match count.
+ *
+ * Bounded work: each tier reads at most max(countCap + 1, page end) rowids, so
+ * totalCount and the facets are exact up to `countCap` (default 2 000) matches;
+ * past it totalCount is countCap + 1 with totalCountExact false and the facets
+ * count the newest countCap + 1 matches. Paging reaches the first MAX_WINDOW hits.
+ *
+ * Snippets are made for the returned page only: short fields from search_doc,
+ * text from search_text (a match found only past SNIPPET_TEXT_LIMIT gets no text
+ * snippet).
+ *
+ * Schema 1 (one contentless table of five columns incl. the body twice, bm25) is
+ * upgraded in place by init(), from its own search_doc copy of each text: batches
+ * of MIGRATE_BATCH documents, one transaction each, resumable after a crash.
+ * Texts longer than SNIPPET_TEXT_LIMIT were stored cut in schema 1, so their tail
+ * is indexed again only when their file is ingested again (`cancu ingest` indexes
+ * unchanged files again).
  */
+import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { canonicalVi, foldSymbol, foldText } from '../../ingest/normalize.ts';
-import { highlight } from './highlight.ts';
+import { Highlighter } from './highlight.ts';
 import { highlightTerms, parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
 import { byCountThenValue, checkPage, FACETS, headText, HIGHLIGHT_FIELDS } from './result-shape.ts';
 import type { SearchDoc, SearchFilter, SearchHit, SearchIndex, SearchResult } from './search-index.ts';
@@ -42,37 +64,43 @@ export interface SqliteSearchOptions {
   countCap?: number;
 }
 
-const FILTER_COLUMNS = ['kind', 'province', 'year', 'level', 'ingested'] as const;
+export const SCHEMA_VERSION = 2;
 export const SNIPPET_TEXT_LIMIT = 50_000;
-const HEAD = '{head_fold body_fold}';
-const HEAD_ACC = '{head_acc body_acc}';
+/** Hits reachable by paging (offset + limit); deeper pages are empty. */
+export const MAX_WINDOW = 10_000;
+/** Longest run of symbol tokens indexed as one token; longer query runs are split. */
+export const MAX_JOIN = 5;
+const MIGRATE_BATCH = 500;
+const JOIN = 'ǂ';
+const DEFLATE_LEVEL = 1;
+/** Characters of a stored text deflated apart from the rest (see packText). */
+export const TEXT_LEAD = 2048;
 
-interface DocRow {
-  rowid: number;
-  id: string;
-  symbol: string | null;
-  name: string | null;
-  title: string | null;
-  issuer: string | null;
-  subject: string | null;
-  text: string | null;
-}
+const FILTER_COLUMNS = ['kind', 'province', 'year', 'level', 'ingested'] as const;
+const TAG_LETTER: Record<(typeof FILTER_COLUMNS)[number], string> = { kind: 'k', province: 'p', year: 'y', level: 'l', ingested: 'i' };
 
 const SCHEMA = `
+CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS search_doc (
   rowid INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
   kind TEXT, province TEXT, year INTEGER, level TEXT, ingested INTEGER NOT NULL,
-  -- shown fields last: facet columns are read without walking a long text's overflow pages
-  symbol TEXT, name TEXT, title TEXT, issuer TEXT, subject TEXT, text TEXT
+  symbol TEXT, name TEXT, title TEXT, issuer TEXT, subject TEXT,
+  sig TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS search_doc_browse ON search_doc(ingested, year);
 CREATE INDEX IF NOT EXISTS search_doc_kind ON search_doc(kind);
 CREATE INDEX IF NOT EXISTS search_doc_province ON search_doc(province);
 CREATE INDEX IF NOT EXISTS search_doc_year ON search_doc(year);
 CREATE INDEX IF NOT EXISTS search_doc_level ON search_doc(level);
-CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-  sym, head_acc, head_fold, body_acc, body_fold,
-  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+CREATE TABLE IF NOT EXISTS search_text (rowid INTEGER PRIMARY KEY, z BLOB NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_head USING fts5(
+  sym, head_acc, head_fold, tags,
+  content='', contentless_delete=1, prefix='2 3', tokenize='unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_body USING fts5(
+  body,
+  content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2'
 );
 `;
 
@@ -81,25 +109,126 @@ function quote(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-function unitExpr(u: QueryUnit): string {
-  if (u.kind === 'phrase') {
-    const phrase = quote(u.folded.join(' '));
-    return u.folded.some((t) => /\d/.test(t)) ? `(sym : ${phrase} OR ${HEAD} : ${phrase})` : `${HEAD} : ${phrase}`;
-  }
-  const star = u.prefix ? '*' : '';
-  const folded = `${HEAD} : ${quote(u.folded)}${star}`;
-  return u.term === u.folded ? folded : `(${HEAD_ACC} : ${quote(u.term)}${star} OR ${folded})`;
+/** đ/Đ (and the look-alike ð/Ð) → d: the one fold FTS5's remove_diacritics lacks. */
+function foldD(s: string): string {
+  return s.replace(/[đĐðÐ]/g, 'd');
 }
 
+/** A folded token as FTS5 (unicode61) splits it: combining marks left after NFC are separators there. */
+function bodyParts(folded: string): string[] {
+  return folded.split(/\p{M}+/u).filter(Boolean);
+}
+
+/** The one-token form of a run of folded symbol tokens. */
+function joined(tokens: readonly string[]): string {
+  return tokens.flatMap(bodyParts).join(JOIN);
+}
+
+/** A symbol-like chunk of folded text: ASCII tokens joined by / . - _, or by / or - at a line break. */
+const SYMBOL_RUN = /[a-z0-9]+(?:(?:[/.\-_]|[/-][^\S\n]*\n\s*)[a-z0-9]+)+/g;
+
 /**
- * The FTS5 MATCH expression of a parsed query: every unit must match the folded
- * columns; accented and symbol alternatives only add to the score (each matches a
- * subset of what its folded alternative matches, so they never widen the result).
+ * One token for every run of 2..MAX_JOIN adjacent tokens with a digit inside a
+ * symbol-like chunk of `text` (NFC): "Quyết định 217-QĐ/TW" gives 217ǂqdǂtw and
+ * 217ǂqd (qdǂtw has no digit). Queries look such phrases up as one token
+ * (search_body keeps no positions). Runs on the folded text with ASCII classes:
+ * ~8× faster than Unicode classes on the raw text; symbols are Latin.
  */
-export function ftsExpression(q: ParsedQuery): string {
-  const all = q.units.map(unitExpr).join(' AND ');
-  const onePhrase = q.units.length === 1 && q.units[0].kind === 'phrase';
-  return q.symbol && !onePhrase ? `sym : ${quote(q.symbol)} OR (${all})` : all;
+export function symbolTokens(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of foldText(text).matchAll(SYMBOL_RUN)) {
+    if (!/[0-9]/.test(m[0])) continue;
+    const toks = m[0].match(/[a-z0-9]+/g)!;
+    for (let i = 0; i < toks.length; i++) {
+      let digit = false;
+      for (let j = i; j < Math.min(toks.length, i + MAX_JOIN); j++) {
+        digit ||= /[0-9]/.test(toks[j]);
+        if (j > i && digit) out.add(toks.slice(i, j + 1).join(JOIN));
+      }
+    }
+  }
+  return [...out];
+}
+
+const tagCache = new Map<string, string>();
+
+/** Filter tokens of a document's (or a filter's) values: a letter per column and a hash of the exact value. */
+export function tagTokens(values: SearchFilter): string[] {
+  return FILTER_COLUMNS.flatMap((col) => {
+    const v = values[col];
+    if (v == null) return [];
+    const key = `${TAG_LETTER[col]}${typeof v === 'boolean' ? (v ? '1' : '0') : String(v)}`;
+    let tag = tagCache.get(key);
+    if (tag === undefined) {
+      tag = `${JOIN}${key[0]}${createHash('sha1').update(key.slice(1)).digest('hex').slice(0, 12)}`;
+      if (tagCache.size < 100_000) tagCache.set(key, tag);
+    }
+    return [tag];
+  });
+}
+
+/** One tier: a MATCH on one table; its hits score `score`. */
+export interface Tier {
+  table: 'search_head' | 'search_body';
+  match: string;
+  score: number;
+  /** Whether the tier adds to the match set (false: a subset of a later tier, ranking only). */
+  counts: boolean;
+}
+
+function headUnit(u: QueryUnit, accented: boolean): string {
+  if (u.kind === 'phrase') return `{head_fold} : ${quote(u.folded.join(' '))}`;
+  const star = u.prefix ? '*' : '';
+  return accented && u.term !== u.folded ? `{head_acc} : ${quote(u.term)}${star}` : `{head_fold} : ${quote(u.folded)}${star}`;
+}
+
+function bodyUnit(u: QueryUnit): string[] {
+  if (u.kind === 'word') return bodyParts(u.folded).map(quote);
+  if (!u.folded.some((t) => /\p{N}/u.test(t))) return u.folded.flatMap(bodyParts).map(quote);
+  // digit phrase: its symbol tokens; runs longer than MAX_JOIN as overlapping windows
+  if (u.folded.length <= MAX_JOIN) return [quote(joined(u.folded))];
+  const out: string[] = [];
+  for (let i = 0; i + MAX_JOIN <= u.folded.length; i++) {
+    const w = u.folded.slice(i, i + MAX_JOIN);
+    out.push(...(w.some((t) => /\p{N}/u.test(t)) ? [quote(joined(w))] : w.flatMap(bodyParts).map(quote)));
+  }
+  return out;
+}
+
+/** The tiers of a parsed query (at least one unit) under a filter, best first. */
+export function queryTiers(q: ParsedQuery, filter: SearchFilter = {}): Tier[] {
+  const tags = tagTokens(filter).map(quote);
+  const head = (parts: string[]) => [...parts, ...tags.map((t) => `tags : ${t}`)].join(' AND ');
+  const tiers: Tier[] = [];
+  if (q.symbol) tiers.push({ table: 'search_head', match: head([`sym : ${quote(q.symbol)}`]), score: 4, counts: true });
+  if (q.units.some((u) => u.kind === 'word' && u.term !== u.folded)) {
+    tiers.push({ table: 'search_head', match: head(q.units.map((u) => headUnit(u, true))), score: 3, counts: false });
+  }
+  tiers.push({ table: 'search_head', match: head(q.units.map((u) => headUnit(u, false))), score: 2, counts: true });
+  tiers.push({ table: 'search_body', match: [...new Set([...q.units.flatMap(bodyUnit), ...tags])].join(' AND '), score: 1, counts: true });
+  return tiers;
+}
+
+/** A text as [part count, part byte lengths…] (uint32 LE), then its parts (lead, rest), each UTF-8 deflated. */
+export function packText(text: string): Buffer {
+  const parts = [text.slice(0, TEXT_LEAD), text.slice(TEXT_LEAD)]
+    .filter((p) => p.length > 0)
+    .map((p) => deflateRawSync(Buffer.from(p), { level: DEFLATE_LEVEL }));
+  const head = Buffer.alloc(4 * (parts.length + 1));
+  head.writeUInt32LE(parts.length, 0);
+  parts.forEach((p, i) => head.writeUInt32LE(p.length, 4 * (i + 1)));
+  return Buffer.concat([head, ...parts]);
+}
+
+/** The parts of a packed text, inflated one at a time as they are read. */
+export function* unpackText(z: Buffer): Generator<string> {
+  const n = z.readUInt32LE(0);
+  let at = 4 * (n + 1);
+  for (let i = 0; i < n; i++) {
+    const len = z.readUInt32LE(4 * (i + 1));
+    yield inflateRawSync(z.subarray(at, at + len)).toString('utf8');
+    at += len;
+  }
 }
 
 function nfc(s: string | null): string | null {
@@ -111,21 +240,152 @@ function checkDoc(d: SearchDoc): void {
   if (d.year != null && !Number.isInteger(d.year)) throw new Error(`search document ${d.id}: year ${d.year} is not an integer`);
 }
 
+interface DocRow {
+  rowid: number;
+  id: string;
+  symbol: string | null;
+  name: string | null;
+  title: string | null;
+  issuer: string | null;
+  subject: string | null;
+}
+
+type Statements = ReturnType<typeof prepareWrites>;
+
+function prepareWrites(db: Database.Database) {
+  return {
+    find: db.prepare<[string], { rowid: number; sig: string }>('SELECT rowid, sig FROM search_doc WHERE id = ?'),
+    insert: db.prepare(
+      `INSERT INTO search_doc (rowid, id, kind, province, year, level, ingested, symbol, name, title, issuer, subject, sig)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    update: db.prepare(
+      `UPDATE search_doc SET kind = ?, province = ?, year = ?, level = ?, ingested = ?,
+         symbol = ?, name = ?, title = ?, issuer = ?, subject = ?, sig = ? WHERE rowid = ?`,
+    ),
+    putText: db.prepare('INSERT OR REPLACE INTO search_text (rowid, z) VALUES (?, ?)'),
+    dropText: db.prepare('DELETE FROM search_text WHERE rowid = ?'),
+    dropHead: db.prepare('DELETE FROM search_head WHERE rowid = ?'),
+    dropBody: db.prepare('DELETE FROM search_body WHERE rowid = ?'),
+    dropDoc: db.prepare('DELETE FROM search_doc WHERE rowid = ?'),
+    putHead: db.prepare('INSERT INTO search_head (rowid, sym, head_acc, head_fold, tags) VALUES (?, ?, ?, ?, ?)'),
+    putBody: db.prepare('INSERT INTO search_body (rowid, body) VALUES (?, ?)'),
+  };
+}
+
+/** Index one document (in the caller's transaction); `rowid` forces the row id of a new document (migration). */
+function writeDoc(st: Statements, d: SearchDoc, rowid?: number): void {
+  const shown = [nfc(d.symbol), nfc(d.name), nfc(d.title), nfc(d.issuer), nfc(d.subject)];
+  const facets = [d.kind, d.province, d.year, d.level, d.ingested ? 1 : 0];
+  const text = d.text === null ? null : d.text.normalize('NFC');
+  const sig = createHash('sha1').update(JSON.stringify([...facets, ...shown])).update('\u0000').update(text ?? '\u0001').digest('base64');
+  const old = st.find.get(d.id);
+  if (old?.sig === sig) return;
+  let id: number;
+  if (old) {
+    id = old.rowid;
+    st.update.run(...facets, ...shown, sig, id);
+    st.dropHead.run(id);
+    st.dropBody.run(id);
+  } else {
+    id = Number(st.insert.run(rowid ?? null, d.id, ...facets, ...shown, sig).lastInsertRowid);
+  }
+  if (text) st.putText.run(id, packText(text.slice(0, SNIPPET_TEXT_LIMIT)));
+  else if (old) st.dropText.run(id);
+
+  const head = canonicalVi(headText(d));
+  const tags = tagTokens(d).join(' ');
+  st.putHead.run(id, d.symbol ? foldSymbol(d.symbol) : '', head, foldText(head), tags);
+  const all = text ? `${head}\n${text}` : head;
+  st.putBody.run(id, `${foldD(all)}\n${symbolTokens(all).join(' ')}\n${tags}`);
+}
+
 export class SqliteSearchIndex implements SearchIndex {
   readonly engine = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly ownsDb: boolean;
   private readonly countCap: number;
+  /** Prepared read statements by SQL (a statement keeps its pluck mode: one SQL text, one use). */
+  private readonly statements = new Map<string, Database.Statement>();
 
   /** `dbOrPath`: an open database (shared with the graph; not closed by close()) or a file path. */
   constructor(dbOrPath: Database.Database | string = ':memory:', opts: SqliteSearchOptions = {}) {
     this.ownsDb = typeof dbOrPath === 'string';
     this.db = typeof dbOrPath === 'string' ? new Database(dbOrPath) : dbOrPath;
-    this.countCap = opts.countCap ?? 10_000;
+    this.countCap = opts.countCap ?? 2_000;
+    if (this.ownsDb && dbOrPath !== ':memory:') {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+  }
+
+  private stmt<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st as Database.Statement<P, R>;
+  }
+
+  private has(table: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = ? AND type IN ('table', 'view')").get(table) !== undefined;
   }
 
   async init(): Promise<void> {
-    this.db.exec(SCHEMA);
+    const v1 = this.has('search_fts');
+    const version = this.has('search_meta')
+      ? Number((this.db.prepare("SELECT value FROM search_meta WHERE key = 'schema'").pluck().get() as string | undefined) ?? 0)
+      : v1 ? 1 : 0;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`search index schema ${version} is newer than this cancu (schema ${SCHEMA_VERSION}); upgrade cancu`);
+    }
+    if (version === SCHEMA_VERSION && !this.has('search_doc_v1')) return; // current: nothing to write (read-only connections stop here)
+    if (this.db.readonly) {
+      throw new Error(
+        version === 0
+          ? 'search index has no tables yet: open it read-write first (cancu ingest or cancu serve create them)'
+          : `search index uses schema ${version}, this cancu needs ${SCHEMA_VERSION}: open it once read-write (cancu ingest or cancu serve) to upgrade it`,
+      );
+    }
+    this.db.transaction(() => {
+      if (v1) {
+        // keep schema 1's documents (with their texts) aside for migrate(); drop its index
+        for (const ix of ['search_doc_kind', 'search_doc_province', 'search_doc_year', 'search_doc_level']) this.db.exec(`DROP INDEX IF EXISTS ${ix}`);
+        this.db.exec('ALTER TABLE search_doc RENAME TO search_doc_v1; DROP TABLE search_fts;');
+      }
+      const fresh = !this.has('search_body');
+      this.db.exec(SCHEMA);
+      if (fresh) {
+        // a larger in-memory hash (default 1 MB) means fewer, larger segments to merge during bulk loads
+        this.db.exec("INSERT INTO search_body (search_body, rank) VALUES ('hashsize', 33554432)");
+        this.db.exec("INSERT INTO search_head (search_head, rank) VALUES ('hashsize', 8388608)");
+      }
+      this.db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
+    })();
+    if (this.has('search_doc_v1')) this.migrate();
+  }
+
+  /** Re-index schema 1's documents into schema 2, keeping their row ids (their recency order). */
+  private migrate(): void {
+    const total = this.db.prepare('SELECT count(*) FROM search_doc_v1').pluck().get() as number;
+    if (total > 0) process.stderr.write(`cancu: upgrading the search index to schema ${SCHEMA_VERSION} (${total} documents)…\n`);
+    const t0 = performance.now();
+    const st = prepareWrites(this.db);
+    const batch = this.db.prepare<[number], Omit<SearchDoc, 'ingested'> & { rowid: number; ingested: number }>(
+      `SELECT rowid, id, kind, symbol, name, title, issuer, subject, text, province, year, level, ingested
+       FROM search_doc_v1 ORDER BY rowid LIMIT ?`,
+    );
+    const done = this.db.prepare('DELETE FROM search_doc_v1 WHERE rowid <= ?');
+    for (;;) {
+      const rows = batch.all(MIGRATE_BATCH);
+      if (rows.length === 0) break;
+      this.db.transaction(() => {
+        for (const { rowid, ...r } of rows) writeDoc(st, { ...r, ingested: r.ingested === 1 }, rowid);
+        done.run(rows[rows.length - 1].rowid);
+      })();
+    }
+    this.db.exec('DROP TABLE search_doc_v1');
+    // schema 1 was ~6× larger: give the space back (only on a file of our own, not the graph's)
+    if (this.ownsDb) this.db.exec('VACUUM');
+    if (total > 0) process.stderr.write(`cancu: search index upgraded in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   }
 
   async close(): Promise<void> {
@@ -134,43 +394,22 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async upsert(docs: readonly SearchDoc[]): Promise<void> {
     docs.forEach(checkDoc);
-    const putDoc = this.db.prepare<unknown[], { rowid: number }>(
-      `INSERT INTO search_doc (id, kind, province, year, level, ingested, symbol, name, title, issuer, subject, text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, symbol = excluded.symbol, name = excluded.name,
-         title = excluded.title, issuer = excluded.issuer, subject = excluded.subject, text = excluded.text,
-         province = excluded.province, year = excluded.year, level = excluded.level, ingested = excluded.ingested
-       RETURNING rowid`,
-    );
-    const dropFts = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
-    const putFts = this.db.prepare(
-      'INSERT INTO search_fts (rowid, sym, head_acc, head_fold, body_acc, body_fold) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    const st = prepareWrites(this.db);
     this.db.transaction(() => {
-      for (const d of docs) {
-        // Shown fields are stored NFC: snippets are cut from them (see highlight.ts).
-        const { rowid } = putDoc.get(
-          d.id, d.kind, d.province, d.year, d.level, d.ingested ? 1 : 0,
-          nfc(d.symbol), nfc(d.name), nfc(d.title), nfc(d.issuer), nfc(d.subject), nfc(d.text)?.slice(0, SNIPPET_TEXT_LIMIT) ?? null,
-        )!;
-        const head = canonicalVi(headText(d));
-        const body = canonicalVi(d.text ?? '');
-        dropFts.run(rowid);
-        putFts.run(rowid, d.symbol ? foldSymbol(d.symbol) : '', head, foldText(head), body, foldText(body));
-      }
+      for (const d of docs) writeDoc(st, d);
     })();
   }
 
   async remove(ids: readonly string[]): Promise<void> {
-    const find = this.db.prepare<[string], { rowid: number }>('SELECT rowid FROM search_doc WHERE id = ?');
-    const dropFts = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
-    const dropDoc = this.db.prepare('DELETE FROM search_doc WHERE rowid = ?');
+    const st = prepareWrites(this.db);
     this.db.transaction(() => {
       for (const id of ids) {
-        const row = find.get(id);
+        const row = st.find.get(id);
         if (!row) continue;
-        dropFts.run(row.rowid);
-        dropDoc.run(row.rowid);
+        st.dropHead.run(row.rowid);
+        st.dropBody.run(row.rowid);
+        st.dropText.run(row.rowid);
+        st.dropDoc.run(row.rowid);
       }
     })();
   }
@@ -178,65 +417,101 @@ export class SqliteSearchIndex implements SearchIndex {
   async search(query: string, opts: { filter?: SearchFilter; limit: number; offset: number }): Promise<SearchResult> {
     checkPage(opts.limit, opts.offset);
     const parsed = parseQuery(query);
-    const { where, params } = filterSql(opts.filter ?? {});
-    const matching = parsed.units.length > 0;
-    const match = matching ? [ftsExpression(parsed)] : [];
-    // The match set: rowids (and facet columns) of matching, filtered documents.
-    const source = matching
-      ? `search_fts JOIN search_doc d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ?${where.map((w) => ` AND ${w}`).join('')}`
-      : `search_doc d${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-
-    const page = this.db
-      .prepare<unknown[], { rid: number; score: number }>(
-        matching
-          ? `SELECT rid, score FROM (
-               SELECT search_fts.rowid AS rid, bm25(search_fts, 12, 6, 3, 2, 1) AS score FROM ${source}
-               ORDER BY search_fts.rowid DESC LIMIT ?)
-             ORDER BY score, rid DESC LIMIT ? OFFSET ?`
-          : `SELECT d.rowid AS rid, 0 AS score FROM ${source} ORDER BY d.ingested DESC, d.year DESC, d.rowid DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...match, ...params, ...(matching ? [this.countCap] : []), opts.limit, opts.offset);
-    const docs = new Map(
-      this.db
-        .prepare<[string], DocRow>(
-          `SELECT rowid, id, symbol, name, title, issuer, subject, text FROM search_doc
-           WHERE rowid IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(page.map((p) => p.rid)))
-        .map((r) => [r.rowid, r]),
-    );
-
-    const counted = this.db
-      .prepare<unknown[], { facet: string; value: string | number | null; n: number }>(
-        `WITH m AS MATERIALIZED (SELECT d.kind, d.province, d.year, d.level FROM ${source} LIMIT ?)
-         SELECT 'total' AS facet, NULL AS value, count(*) AS n FROM m
-         ${FACETS.map((f) => `UNION ALL SELECT '${f}', ${f}, count(*) FROM m WHERE ${f} IS NOT NULL GROUP BY ${f}`).join('\n')}`,
-      )
-      .all(...match, ...params, this.countCap + 1);
+    const filter = opts.filter ?? {};
+    const end = Math.min(opts.offset + opts.limit, MAX_WINDOW);
+    const { page, sample, exact } = parsed.units.length > 0 ? this.matchTiers(parsed, filter, end) : this.browse(filter, end);
+    const hits = this.hits(page.slice(opts.offset), parsed);
 
     const facets: SearchResult['facets'] = { kind: [], province: [], year: [], level: [] };
-    let totalCount = 0;
-    for (const r of counted) {
-      if (r.facet === 'total') totalCount = r.n;
-      else facets[r.facet as (typeof FACETS)[number]].push({ value: String(r.value), count: r.n });
-    }
+    const counted = this
+      .stmt<[string], { facet: (typeof FACETS)[number]; value: string | number; n: number }>(
+        `WITH m AS MATERIALIZED (SELECT ${FACETS.join(', ')} FROM search_doc WHERE rowid IN (SELECT value FROM json_each(?)))
+         ${FACETS.map((f) => `SELECT '${f}' AS facet, ${f} AS value, count(*) AS n FROM m WHERE ${f} IS NOT NULL GROUP BY ${f}`).join(' UNION ALL ')}`,
+      )
+      .all(JSON.stringify(sample));
+    for (const r of counted) facets[r.facet].push({ value: String(r.value), count: r.n });
     for (const f of FACETS) facets[f].sort(byCountThenValue);
+    return { hits, totalCount: sample.length, totalCountExact: exact, facets };
+  }
 
+  /**
+   * Hits up to `end` in tier order, and the counted sample: the newest countCap + 1
+   * rowids of the match set (every match when exact).
+   */
+  private matchTiers(parsed: ParsedQuery, filter: SearchFilter, end: number): { page: { rowid: number; score: number }[]; sample: number[]; exact: boolean } {
+    const page: { rowid: number; score: number }[] = [];
+    const seen = new Set<number>();
+    const matched = new Set<number>();
+    let exact = true;
+    for (const tier of queryTiers(parsed, filter)) {
+      const want = end - page.length;
+      // rows enough for the page (skipping rows of earlier tiers) and, for counted tiers, the sample
+      const limit = Math.max(want > 0 ? want + seen.size : 0, tier.counts ? this.countCap + 1 : 0);
+      if (limit === 0) continue;
+      const rows = this
+        .stmt<[string, number], number>(`SELECT rowid FROM ${tier.table} WHERE ${tier.table} MATCH ? ORDER BY rowid DESC LIMIT ?`)
+        .pluck()
+        .all(tier.match, limit);
+      if (tier.counts) {
+        if (rows.length > this.countCap) exact = false;
+        for (const r of rows) matched.add(r);
+      }
+      for (const r of rows) {
+        if (page.length >= end) break;
+        if (seen.has(r)) continue;
+        seen.add(r);
+        page.push({ rowid: r, score: tier.score });
+      }
+    }
+    // when a tier was cut, its newest countCap + 1 rows (and all rows of the others)
+    // still contain the newest countCap + 1 rows of the union
+    const sample = [...matched].sort((a, b) => b - a).slice(0, exact ? undefined : this.countCap + 1);
+    return { page, sample, exact };
+  }
+
+  /** No query: ingested documents first, newest year first; the sample is the first countCap + 1 filtered rows. */
+  private browse(filter: SearchFilter, end: number): { page: { rowid: number; score: number }[]; sample: number[]; exact: boolean } {
+    const { where, params } = filterSql(filter);
+    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const page = this
+      .stmt<unknown[], number>(`SELECT rowid FROM search_doc ${cond} ORDER BY ingested DESC, year DESC, rowid DESC LIMIT ?`)
+      .pluck()
+      .all(...params, end)
+      .map((rowid) => ({ rowid, score: 0 }));
+    const sample = this.stmt<unknown[], number>(`SELECT rowid FROM search_doc ${cond} LIMIT ?`).pluck().all(...params, this.countCap + 1);
+    return { page, sample, exact: sample.length <= this.countCap };
+  }
+
+  /** The page's documents with highlighted snippets (text snippets from the stored, deflated text). */
+  private hits(page: { rowid: number; score: number }[], parsed: ParsedQuery): SearchHit[] {
+    if (page.length === 0) return [];
+    const ids = JSON.stringify(page.map((p) => p.rowid));
+    const docs = new Map(
+      this
+        .stmt<[string], DocRow>(`SELECT rowid, id, symbol, name, title, issuer, subject FROM search_doc WHERE rowid IN (SELECT value FROM json_each(?))`)
+        .all(ids)
+        .map((r) => [r.rowid, r]),
+    );
+    if (parsed.units.length === 0) return page.map(({ rowid, score }) => ({ id: docs.get(rowid)!.id, score, highlights: [] }));
+    const texts = new Map(
+      this
+        .stmt<[string], { rowid: number; z: Buffer }>('SELECT rowid, z FROM search_text WHERE rowid IN (SELECT value FROM json_each(?))')
+        .all(ids)
+        .map((r) => [r.rowid, r.z]),
+    );
     const terms = highlightTerms(parsed);
-    const hits: SearchHit[] = page.map(({ rid, score }) => {
-      const r = docs.get(rid)!;
-      return {
-        id: r.id,
-        score: -score,
-        highlights: matching
-          ? HIGHLIGHT_FIELDS.flatMap((field) => {
-              const snippet = r[field] ? highlight(r[field]!, terms) : null;
-              return snippet ? [{ field, snippet }] : [];
-            })
-          : [],
-      };
+    const head = new Highlighter(terms);
+    // the body matches whole words only: no prefix marks in the text
+    const body = new Highlighter({ ...terms, words: new Set([...terms.words, ...terms.prefixes]), prefixes: [] });
+    return page.map(({ rowid, score }) => {
+      const r = docs.get(rowid)!;
+      const z = texts.get(rowid);
+      const highlights = HIGHLIGHT_FIELDS.flatMap((field) => {
+        const snippet = field === 'text' ? (z ? body.snippetParts(unpackText(z)) : null) : r[field] ? head.snippet(r[field]!) : null;
+        return snippet ? [{ field, snippet }] : [];
+      });
+      return { id: r.id, score, highlights };
     });
-    return { hits, totalCount, totalCountExact: totalCount <= this.countCap, facets };
   }
 }
 
@@ -247,7 +522,7 @@ function filterSql(filter: SearchFilter): { where: string[]; params: unknown[] }
   for (const col of FILTER_COLUMNS) {
     const v = filter[col];
     if (v == null) continue;
-    where.push(`d.${col} = ?`);
+    where.push(`${col} = ?`);
     params.push(typeof v === 'boolean' ? (v ? 1 : 0) : v);
   }
   return { where, params };

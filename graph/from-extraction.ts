@@ -19,6 +19,7 @@ import type { Citation, Extraction, Mention, Relation } from '../ingest/model.ts
 import { EDGE_OF_RELATION, EDGE_OF_STATED, type DocumentNode, type Edge, type Evidence } from './model.ts';
 import type { IngestBatch } from './store.ts';
 import { quoteAround } from './sentence.ts';
+import { provinceNamed } from '../ingest/localities.ts';
 
 export interface SourceInfo {
   /** The decoded original text the extraction's offsets index into. */
@@ -38,6 +39,16 @@ function yearOf(date: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * The province a local document's key places it in ("16/KH-UBND@2022@Trà Vinh/Cầu Ngang"
+ * → Trà Vinh), when the text itself does not name it: the resolver placed it from the
+ * district or commune it names, or from the citing plan.
+ */
+export function provinceOfKey(key: string): string | null {
+  const path = key.split('@').pop()!;
+  return key.includes('@') ? provinceNamed(path.split('/')[0]) : null;
+}
+
 function blankNode(id: string): DocumentNode {
   return {
     id, kind: null, symbol: null, name: null, title: null, date: null, year: null, issuer: null,
@@ -48,6 +59,7 @@ function blankNode(id: string): DocumentNode {
 function citedNode(c: Citation): DocumentNode {
   return {
     ...blankNode(c.key),
+    province: provinceOfKey(c.key),
     kind: c.kind, symbol: c.symbol, name: c.name, date: c.date, year: yearOf(c.date), issuer: c.issuer, subject: c.subject,
   };
 }
@@ -65,7 +77,7 @@ export function toBatch(extraction: Extraction, src: SourceInfo): IngestBatch {
   const document: DocumentNode = {
     id, kind: header.kind, symbol: header.symbol, name: null, title: header.title, date: header.date,
     year: header.year ?? yearOf(header.date), issuer: header.issuer, subject: null, level: header.level,
-    province: header.province, ingested: true, file: extraction.file, contentHash: src.contentHash, text: src.text,
+    province: header.province ?? provinceOfKey(id), ingested: true, file: extraction.file, contentHash: src.contentHash, text: src.text,
   };
 
   const cited = new Map<string, DocumentNode>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toBatch } from '../graph/from-extraction.ts';
+import { provinceOfKey, toBatch } from '../graph/from-extraction.ts';
 import { quoteAround, sentenceBounds } from '../graph/sentence.ts';
 import { batch, extraction, KEYS, otherDistrictPlan, provincePlan, type PlanSpec } from './graph-fixtures.ts';
 
@@ -91,5 +91,16 @@ describe('toBatch', () => {
       source: KEYS.province, key: 'cong-van:7/UBND:?', symbol: '7/UBND', name: null, kind: 'Công văn', reason: 'no-year',
       detail: 'no date given', candidates: ['a', 'b'], start: text.indexOf('Công văn'), end: text.indexOf('Công văn') + 18, section: 'preamble',
     }]);
+  });
+});
+
+describe('provinceOfKey', () => {
+  it('reads the province of a local key, and nothing from national, Party or named-law keys', () => {
+    expect(provinceOfKey('16/KH-UBND@2022@Trà Vinh/Cầu Ngang')).toBe('Trà Vinh');
+    expect(provinceOfKey('05-CT/TU@2021@Sơn La')).toBe('Sơn La');
+    expect(provinceOfKey('18/KH-UBND@2017@?')).toBeNull();
+    expect(provinceOfKey('33/CT-TTg@2021')).toBeNull();
+    expect(provinceOfKey('217-QĐ/TW@XI')).toBeNull();
+    expect(provinceOfKey('04/2015/NĐ-CP')).toBeNull();
   });
 });

@@ -155,10 +155,11 @@ function trailer(c: Cleaned, pos: number) {
   return { date: d?.date ?? null, issuer: iss?.issuer ?? null, trailerEnd: end, subject: subj?.subject ?? null, subjectStart: subj?.start ?? null };
 }
 
-export function findSymbols(c: Cleaned): Found[] {
+/** Numbered citations, in reading order; at most about `limit` (memory stays bounded on absurd inputs). */
+export function findSymbols(c: Cleaned, limit = Infinity): Found[] {
   const out: Found[] = [];
   SYMBOL_RE.lastIndex = 0;
-  for (let m = SYMBOL_RE.exec(c.norm); m; m = SYMBOL_RE.exec(c.norm)) {
+  for (let m = SYMBOL_RE.exec(c.norm); m && out.length < limit; m = SYMBOL_RE.exec(c.norm)) {
     const [all, firstNum, listPart, year, sep, code, rest] = m;
     const numStart = m.index;
     const symEnd = m.index + all.length;
@@ -226,11 +227,11 @@ function resolveKind(written: string | null, fromCode: string | null, p: SymbolP
 const LAW_WORD_RE = /(?<![a-z0-9])(bo luat|luat|phap lenh|hien phap|dieu le)(?=[ \n])/g;
 
 /** Laws, codes, ordinances, the Constitution and the Party Statute cited by name. */
-export function findNamedLaws(c: Cleaned, symbols: Found[]): Found[] {
+export function findNamedLaws(c: Cleaned, symbols: Found[], limit = Infinity): Found[] {
   const out: Found[] = [];
   const covered = (i: number) => symbols.some((s) => i >= s.start && i < s.coreEnd);
   LAW_WORD_RE.lastIndex = 0;
-  for (let m = LAW_WORD_RE.exec(c.fold); m; m = LAW_WORD_RE.exec(c.fold)) {
+  for (let m = LAW_WORD_RE.exec(c.fold); m && out.length < limit; m = LAW_WORD_RE.exec(c.fold)) {
     const at = m.index;
     const first = c.norm.charCodeAt(at);
     const second = c.norm.charCodeAt(at + 1);

@@ -25,6 +25,13 @@ export interface SourceText {
 
 const RANK: Record<Relation, number> = { based_on: 0, implements: 1, cites: 2 };
 
+/**
+ * Most numbered or named mentions read from one text. A real plan has hundreds and a long
+ * gazette text a few thousand; past this the input is junk (a million citations in one
+ * file) and memory, not completeness, is what matters: the rest is reported, not read.
+ */
+export const MAX_MENTIONS = 100_000;
+
 function canonical(symbol: string): string {
   const p = parseSymbol(symbol);
   return p ? formatSymbol(p, false) : symbol;
@@ -81,12 +88,22 @@ function buildHeaderKey(header: Header): string | null {
   return r.ambiguous ? null : r.key;
 }
 
-export function extract(src: SourceText): Extraction {
+export interface ExtractOptions {
+  /** Most mentions read (default MAX_MENTIONS). */
+  maxMentions?: number;
+}
+
+export function extract(src: SourceText, opts: ExtractOptions = {}): Extraction {
+  const max = opts.maxMentions ?? MAX_MENTIONS;
   const diagnostics: Diagnostic[] = [];
   const c = clean(src.text);
   const s = analyse(c);
-  let found = findSymbols(c);
-  found = found.concat(findNamedLaws(c, found)).sort((a, b) => a.start - b.start);
+  let found = findSymbols(c, max);
+  found = found.concat(findNamedLaws(c, found, max - found.length)).sort((a, b) => a.start - b.start);
+  if (found.length >= max) {
+    const last = toOriginal(c, found[found.length - 1].start, found[found.length - 1].end);
+    diagnostics.push({ severity: 'warning', code: 'too-many-mentions', message: `more than ${max.toLocaleString('en')} citation mentions: only those up to offset ${last.end} were read` });
+  }
   shareJoined(c, found);
   const header = extractHeader(c, s, found);
   const headEnd = s.kindLine ? s.kindLine.start : 0;

@@ -121,6 +121,16 @@ describe('find and resolve', () => {
   });
 });
 
+describe('limits', () => {
+  it('stops reading after maxMentions mentions and says where, with a warning', () => {
+    const text = Array.from({ length: 50 }, (_, i) => `Quyết định số ${i + 1}/QĐ-UBND ngày 01/02/2020 của UBND tỉnh Trà Vinh;`).join('\n');
+    const x = extract({ file: 'many.txt', text }, { maxMentions: 20 });
+    expect(x.citations).toHaveLength(20);
+    expect(x.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'too-many-mentions' }));
+    expect(extract({ file: 'many.txt', text }).citations).toHaveLength(50);
+  });
+});
+
 describe('header', () => {
   it('reads the place and date when the two header columns were flattened onto the "Số:" line', () => {
     const x = extract({ file: 'h.txt', text: 'UỶ BAN NHÂN DÂN                     CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH SƠN LA          Độc lập - Tự do - Hạnh phúc\n\nSố: 01/KH-UBND      Sơn La, ngày 14 tháng 2 năm 2017\n\nKẾ HOẠCH\n\nTriển khai công tác dân vận năm 2017\n\nUỷ ban nhân dân tỉnh Sơn La ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n' });

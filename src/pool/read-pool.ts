@@ -15,16 +15,17 @@
  *   statement (no sqlite3_interrupt, no progress handler), so a terminated worker's
  *   thread ends only when its statement returns; at most `size` such threads are
  *   kept, after which replacements wait for them.
- * - Admission: the pool is overloaded while its queue is full (`maxQueue`), or a
- *   new call would wait more than `maxWaitMs`: either a queued call has already
- *   waited that long, or the work ahead of it (each queued call's method at its
- *   recent mean service time, spread over the workers) is that long. A request is
- *   admitted or refused (OverloadedError → 503 + Retry-After) at its first call;
- *   its later calls are never refused for load, so admitted requests finish. The
- *   HTTP server also asks `overloaded()` before reading a request's body.
- * - Memory: at most `size` running + `maxQueue` queued calls. A call of an admitted
- *   request arriving at a full queue displaces the queued call with the latest
- *   deadline (the newest request), or is refused if its own deadline is the latest.
+ * - Admission: the pool is overloaded while it is full (every worker busy and
+ *   `maxQueue` calls waiting), or while a new call would wait more than
+ *   `maxWaitMs`: a queued call has already waited that long, or the work ahead
+ *   (each queued call's method at its recent mean service time, spread over the
+ *   workers) is that long. A request is admitted or refused (OverloadedError →
+ *   503 + Retry-After) at its first call; the wait bound does not apply to its
+ *   later calls, so admitted requests finish. The HTTP server also asks
+ *   `overloaded()` before reading a request's body.
+ * - Memory: at most `size` + `maxQueue` calls are held, running or queued. A call
+ *   of an admitted request arriving at a full pool displaces the queued call with
+ *   the latest deadline (the newest request), or is refused if its own is the latest.
  */
 import { Worker } from 'node:worker_threads';
 import { currentRequest } from './request-scope.ts';
@@ -49,7 +50,7 @@ export interface ReadPoolOptions {
   stores: WorkerStores;
   /** Worker threads. */
   size: number;
-  /** Most calls waiting for a worker (memory bound); at it the pool is overloaded. */
+  /** Most calls waiting for a busy worker (memory bound); 0: a call runs at once or is refused. */
   maxQueue: number;
   /** The pool is also overloaded while a queued call has waited longer than this (latency bound). */
   maxWaitMs: number;
@@ -144,7 +145,7 @@ export class ReadPool {
 
   /** Whether a new request should be refused: the queue is full, or a new call would wait too long. */
   overloaded(): boolean {
-    if (this.queue.length >= this.options.maxQueue) return true;
+    if (this.full()) return true;
     const now = Date.now();
     if (this.queue.some((job) => now - job.queuedAt > this.options.maxWaitMs)) return true;
     return this.expectedWaitMs(now) > this.options.maxWaitMs;
@@ -181,6 +182,11 @@ export class ReadPool {
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
+  /** No room for one more call: the workers are busy and `maxQueue` calls wait. */
+  private full(): boolean {
+    return this.queue.length + this.busy() >= this.options.maxQueue + this.options.size;
+  }
+
   private busy(): number {
     let n = 0;
     for (const s of this.live) if (s.job) n++;
@@ -189,7 +195,7 @@ export class ReadPool {
 
   /** Queue `job` (earliest deadline first) within the bound; false when it was refused. */
   private enqueue(job: Job): boolean {
-    if (this.queue.length >= this.options.maxQueue) {
+    if (this.full()) {
       const latest = this.queue.at(-1);
       if (!latest || latest.deadline <= job.deadline) {
         this.refuse(job);

@@ -18,14 +18,16 @@ import { runCli, ROOT } from './bad-input/run-cli.ts';
 import { codes, gql, startServer, type GqlResponse, type ServerHandle } from './bad-input/server.ts';
 
 let dir: string;
-let server: ServerHandle | null = null;
+/** Every server started, so that one left running by a failed test is still stopped. */
+const servers: ServerHandle[] = [];
 
 const SEARCH = '{ search(query: "kế hoạch dân vận", first: 3) { totalCount edges { node { id } } } }';
 const DOCUMENT = 'query($id: ID!) { document(id: $id) { id symbol citations { relation to { id symbol } } } }';
 const DIRECTIVE = '33/CT-TTg@2021';
 
 async function serve(env: Record<string, string>): Promise<ServerHandle> {
-  server = await startServer(dir, env);
+  const server = await startServer(dir, env);
+  servers.push(server);
   return server;
 }
 
@@ -36,7 +38,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
+  await Promise.all(servers.map((s) => s.stop()));
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -71,7 +71,11 @@ export async function serveUntilStopped(
     });
     await server.close();
   } finally {
-    await pool?.close();
+    if (pool) {
+      const s = pool.stats();
+      console.error(`cancu: read pool served ${s.served} reads; ${s.timeouts} timed out (${s.abandoned} stopped running), ${s.refused} refused for load, ${s.crashes} worker crashes`);
+      await pool.close();
+    }
   }
   return 0;
 }

@@ -168,6 +168,13 @@ export class ReadPool {
     return this.serviceMs.get(`${job.target}.${job.method}`) ?? 0;
   }
 
+  /** Fold a service time into its method's moving mean. */
+  private observe(job: Job, ms: number): void {
+    const key = `${job.target}.${job.method}`;
+    const mean = this.serviceMs.get(key);
+    this.serviceMs.set(key, mean === undefined ? ms : 0.8 * mean + 0.2 * ms);
+  }
+
   stats(): ReadPoolStats {
     return { workers: this.live.size, busy: this.busy(), queued: this.queue.length, ...this.counts };
   }
@@ -257,6 +264,7 @@ export class ReadPool {
     }
     const ms = Date.now() - job.startedAt;
     slot.job = null;
+    this.observe(job, ms); // at least this long: later estimates must not forget it
     this.timeOut(job, `after running ${ms} ms; its worker was stopped`);
     this.counts.abandoned++;
     this.options.log?.(`read pool: ${job.target}.${job.method} exceeded the time limit after ${ms} ms; worker stopped and replaced`);
@@ -278,10 +286,7 @@ export class ReadPool {
       const job = slot.job;
       if (!job || job.id !== m.id) return; // the reply of a call that already timed out
       slot.job = null;
-      const ms = Date.now() - job.startedAt;
-      const key = `${job.target}.${job.method}`;
-      const mean = this.serviceMs.get(key);
-      this.serviceMs.set(key, mean === undefined ? ms : 0.8 * mean + 0.2 * ms);
+      this.observe(job, Date.now() - job.startedAt);
       this.counts.served++;
       if (m.ok) this.settle(job, null, m.value);
       else this.settle(job, fromWire(m.error));

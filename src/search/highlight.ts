@@ -31,14 +31,13 @@ function literal(folded: string): string {
 
 /** A query's terms compiled once, to mark many fields and texts. */
 export class Highlighter {
-  /** Any phrase (tokens with separators between), whole word, or word prefix, in folded text; no start check (see next()). */
+  /** Any phrase (tokens with separators between) or whole word, in folded text; no start check (see next()). */
   private readonly re: RegExp | null;
 
   constructor(terms: HighlightTerms) {
     const alts = [
       ...terms.phrases.map((p) => `${p.map(literal).join(`${NOT_WORD}+`)}(?!${WORD})`),
       ...[...terms.words].map((w) => `${literal(w)}(?!${WORD})`),
-      ...terms.prefixes.map((p) => `${literal(p)}${WORD}*`),
     ];
     // no `i` flag (twice as slow): foldText lower-cases ASCII and Vietnamese letters; other
     // scripts' capitals are found by the index but not marked

@@ -2,7 +2,9 @@
  * The user's search query, parsed by us (never handed raw to an engine's own
  * query language). A query is a list of units that must all match:
  *
- * - a word: one run of letters/digits, kept in canonical accented form and folded;
+ * - a word: one run of letters/digits, kept in canonical accented form and folded,
+ *   matched whole (no prefix search: expanding a prefix reads every matching
+ *   term's doclist, work that grows with the corpus);
  * - a phrase: several runs joined without spaces ("33/CT-TTg", "217-QĐ/TW",
  *   "2022-2025"), matched as adjacent folded tokens, so any separators match.
  *
@@ -14,7 +16,7 @@ import { canonicalVi, foldSymbol, foldText } from '../../ingest/normalize.ts';
 import { SearchSyntaxError } from './search-index.ts';
 
 export type QueryUnit =
-  | { kind: 'word'; term: string; folded: string; prefix: boolean }
+  | { kind: 'word'; term: string; folded: string }
   | { kind: 'phrase'; folded: string[] };
 
 export interface ParsedQuery {
@@ -28,8 +30,6 @@ export interface ParsedQuery {
 
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_QUERY_TOKENS = 32;
-/** Shorter last words are matched whole: a one-letter prefix matches most of the corpus. */
-const MIN_PREFIX_LENGTH = 2;
 
 const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
 
@@ -55,7 +55,7 @@ export function parseQuery(query: string): ParsedQuery {
     if (toks.length > 1 && /^[\p{L}\p{N}\p{M}]+(?:[/.\-_][\p{L}\p{N}\p{M}]+)+$/u.test(trimPunct(chunk))) {
       units.push({ kind: 'phrase', folded: toks.map(foldText) });
     } else {
-      for (const t of toks) units.push({ kind: 'word', term: t, folded: foldText(t), prefix: false });
+      for (const t of toks) units.push({ kind: 'word', term: t, folded: foldText(t) });
     }
   }
   if (count > MAX_QUERY_TOKENS) {
@@ -64,8 +64,6 @@ export function parseQuery(query: string): ParsedQuery {
   if (units.length === 0 && text.trim() !== '') {
     throw new SearchSyntaxError(`query ${JSON.stringify(query)} has no searchable word`);
   }
-  const last = units[units.length - 1];
-  if (last?.kind === 'word' && last.folded.length >= MIN_PREFIX_LENGTH) last.prefix = true;
 
   const loose = foldSymbol(query).toLowerCase();
   const symbol = /\d/.test(loose) && loose.includes(' ') ? loose : null;
@@ -77,18 +75,16 @@ function trimPunct(chunk: string): string {
   return chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}\p{M}]+$/gu, '');
 }
 
-/** What to mark in result text, all folded: whole words, prefixes (the last word), phrases. */
+/** What to mark in result text, all folded: whole words and phrases. */
 export interface HighlightTerms {
   words: Set<string>;
-  prefixes: string[];
   phrases: string[][];
 }
 
 export function highlightTerms(q: ParsedQuery): HighlightTerms {
-  const terms: HighlightTerms = { words: new Set(), prefixes: [], phrases: [] };
+  const terms: HighlightTerms = { words: new Set(), phrases: [] };
   for (const u of q.units) {
     if (u.kind === 'phrase') terms.phrases.push(u.folded);
-    else if (u.prefix) terms.prefixes.push(u.folded);
     else terms.words.add(u.folded);
   }
   return terms;

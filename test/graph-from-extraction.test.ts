@@ -15,6 +15,14 @@ describe('sentence bounds', () => {
     expect(quoteAround(text, ...at('Sau đó'))).toBe('Sau đó.');
   });
 
+  it('quotes a Markdown heading as its own line, and ends the sentence before one', () => {
+    const md = 'Số: 30 /KH-UBND\n\n## **KẾ HOẠCH**\n\n### **Tăng cường công tác dân vận theo Chỉ thị số 33/CT-TTg ngày 26/11/2021**\n\nThực hiện Công văn số 692/UBND-NC của UBND tỉnh, Ủy ban ban hành';
+    const s = md.indexOf('Chỉ thị số 33');
+    expect(quoteAround(md, s, s + 20)).toBe('### **Tăng cường công tác dân vận theo Chỉ thị số 33/CT-TTg ngày 26/11/2021**');
+    const c = md.indexOf('Công văn');
+    expect(quoteAround(md, c, c + 8)).toBe('Thực hiện Công văn số 692/UBND-NC của UBND tỉnh, Ủy ban ban hành');
+  });
+
   it('never reaches more than a few hundred characters from the span', () => {
     const long = 'x'.repeat(5000) + ' MID ' + 'y'.repeat(5000);
     const { start, end } = sentenceBounds(long, 5001, 5004);

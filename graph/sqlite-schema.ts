@@ -63,4 +63,11 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX localities_parent ON localities(parent);
   `,
+  // 2: graph_log, one row per written file: the ids (JSON array) of the documents whose
+  // derivation edges or filter fields (year, level, province) the write may have changed.
+  // Readers apply the rows after their position to their in-memory adjacency
+  // (graph/adjacency.ts); writers keep the last rows only (LOG_KEEP in sqlite-store.ts).
+  `
+  CREATE TABLE graph_log (seq INTEGER PRIMARY KEY, docs TEXT NOT NULL);
+  `,
 ];

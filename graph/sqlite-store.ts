@@ -11,6 +11,14 @@
  *   order files were ingested in.
  * Edge.stated is true when every piece of its evidence is a stated relation.
  * Document text is returned by getDocuments only (not in traversal results).
+ *
+ * Traversals (implementers, legalBasis) walk an in-memory adjacency of the
+ * derivation edges (graph/adjacency.ts), built on the first traversal and kept
+ * coherent with every writer: each write transaction appends the ids of the
+ * documents whose derivation edges or filter fields it may change to `graph_log`;
+ * before a traversal the store checks `PRAGMA data_version` (other connections)
+ * and its own writes, and applies the new log entries, or rebuilds when it is too
+ * far behind. Evidence and documents are then read by key for the returned page only.
  */
 import Database from 'better-sqlite3';
 import { foldSymbol } from '../ingest/normalize.ts';
@@ -18,11 +26,9 @@ import type { AdminLevel } from '../ingest/model.ts';
 import { CanonicalHasher } from './canonical.ts';
 import type { DocumentNode, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
-import type { GraphStore, ImplementerFilter, IngestBatch, Page, StoreStats } from './store.ts';
-import {
-  BASIS_TYPES, checkFirst, clampDepth, filterParams, pageImplementers, traceFrom, unresolvedAfter, unresolvedPage,
-  type Reached, type TraversalReads,
-} from './traversal.ts';
+import type { GraphStore, ImplementerFilter, Implementer, IngestBatch, Page, StoreStats, TraceStep } from './store.ts';
+import { Adjacency, BASIS_MASK, IMPLEMENTS_MASK, type NodeRow } from './adjacency.ts';
+import { checkFirst, clampDepth, decodeCursor, encodeCursor, unresolvedAfter, unresolvedPage } from './traversal.ts';
 
 const META = ['kind', 'symbol', 'name', 'title', 'date', 'year', 'issuer', 'subject', 'level', 'province'] as const;
 
@@ -34,19 +40,22 @@ const mergeCited = (c: string) =>
 const SQL = {
   upsertIngested: `
     INSERT INTO documents (id, ${META.join(', ')}, symbol_folded, ingested, file, content_hash)
-    VALUES (@id, ${META.map((c) => '@' + c).join(', ')}, fold_symbol(@symbol), 1, @file, @contentHash)
+    VALUES (@id, ${META.map((c) => '@' + c).join(', ')}, @folded, 1, @file, @contentHash)
     ON CONFLICT (id) DO UPDATE SET
       ${META.map((c) => `${c} = coalesce(excluded.${c}, documents.${c})`).join(',\n      ')},
-      symbol_folded = fold_symbol(coalesce(excluded.symbol, documents.symbol)),
+      symbol_folded = CASE WHEN excluded.symbol IS NULL THEN documents.symbol_folded ELSE excluded.symbol_folded END,
       ingested = 1, file = excluded.file, content_hash = excluded.content_hash`,
   upsertText: `INSERT INTO document_texts (id, text) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET text = excluded.text`,
+  // symbol_folded is fold(symbol): the merged symbol is the stored one or the citation's, so is its folded form.
+  // The WHERE skips the row (and index) rewrite when the citation adds nothing.
   upsertCited: `
     INSERT INTO documents (id, ${META.join(', ')}, symbol_folded)
-    VALUES (@id, ${META.map((c) => '@' + c).join(', ')}, fold_symbol(@symbol))
+    VALUES (@id, ${META.map((c) => '@' + c).join(', ')}, @folded)
     ON CONFLICT (id) DO UPDATE SET
       ${META.map((c) => `${c} = ${mergeCited(c)}`).join(',\n      ')},
-      symbol_folded = fold_symbol(${mergeCited('symbol')})`,
-  edgesOfSource: `SELECT DISTINCT edge_id FROM evidence WHERE source = ?`,
+      symbol_folded = CASE WHEN ${mergeCited('symbol')} IS documents.symbol THEN documents.symbol_folded ELSE excluded.symbol_folded END
+    WHERE ${META.map((c) => `(${mergeCited(c)}) IS NOT documents.${c}`).join('\n      OR ')}`,
+  edgesOfSource: `SELECT DISTINCT v.edge_id AS id, e.src FROM evidence v JOIN edges e ON e.id = v.edge_id WHERE v.source = ?`,
   deleteEvidenceOfSource: `DELETE FROM evidence WHERE source = ?`,
   deleteEdgeIfBare: `DELETE FROM edges WHERE id = @id AND NOT EXISTS (SELECT 1 FROM evidence WHERE edge_id = @id)`,
   upsertEdge: `INSERT INTO edges (src, dst, type) VALUES (?, ?, ?)
@@ -62,29 +71,27 @@ const SQL = {
   documents: `SELECT d.* FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`,
   documentsWithText: `SELECT d.*, t.text FROM documents d LEFT JOIN document_texts t ON t.id = d.id
     WHERE d.id IN (SELECT value FROM json_each(?))`,
-  bySymbol: `SELECT * FROM documents WHERE symbol_folded = @folded AND (@year IS NULL OR year = @year) ORDER BY id`,
+  // Two statements: "(@year IS NULL OR year = @year)" kept the planner from using the year column of the
+  // index, so a year query read every document sharing the symbol (a plan number is reused by every unit, every year).
+  bySymbol: `SELECT * FROM documents WHERE symbol_folded = ? ORDER BY id`,
+  bySymbolYear: `SELECT * FROM documents WHERE symbol_folded = ? AND year = ? ORDER BY id`,
   outgoing: `SELECT id, src, dst, type FROM edges
     WHERE src IN (SELECT value FROM json_each(@ids)) AND type IN (SELECT value FROM json_each(@types)) ORDER BY src, dst, type`,
   incoming: `SELECT id, src, dst, type FROM edges
     WHERE dst IN (SELECT value FROM json_each(@ids)) AND type IN (SELECT value FROM json_each(@types)) ORDER BY src, dst, type`,
   evidenceOf: `SELECT edge_id, source, start, end, section, quote, stated FROM evidence
     WHERE edge_id IN (SELECT value FROM json_each(?)) ORDER BY edge_id, source, start, end`,
-  implementerDepths: `
-    WITH RECURSIVE walk(id, depth) AS (
-      SELECT @of, 0
-      UNION
-      SELECT e.src, w.depth + 1 FROM walk w JOIN edges e ON e.dst = w.id AND e.type = 'IMPLEMENTS' WHERE w.depth < @maxDepth
-    ), best AS (SELECT id, min(depth) AS depth FROM walk WHERE id <> @of GROUP BY id)
-    SELECT b.id, b.depth,
-      (@province IS NULL OR d.province = @province) AND (@year IS NULL OR d.year = @year) AND (@level IS NULL OR d.level = @level) AS matches
-    FROM best b JOIN documents d ON d.id = b.id`,
-  basisDepths: `
-    WITH RECURSIVE up(id, depth) AS (
-      SELECT @of, 0
-      UNION
-      SELECT e.dst, u.depth + 1 FROM up u JOIN edges e ON e.src = u.id
-       AND e.type IN (SELECT value FROM json_each(@types)) WHERE u.depth < @maxDepth
-    ) SELECT id, min(depth) AS depth FROM up GROUP BY id`,
+  edgesByKey: `SELECT e.id, e.src, e.dst, e.type FROM json_each(?) k
+    JOIN edges e ON e.src = k.value ->> 0 AND e.type = k.value ->> 1 AND e.dst = k.value ->> 2`,
+  dataVersion: `PRAGMA data_version`,
+  logBounds: `SELECT min(seq) AS lo, max(seq) AS hi FROM graph_log`,
+  logSince: `SELECT docs FROM graph_log WHERE seq > ? ORDER BY seq`,
+  logAppend: `INSERT INTO graph_log (docs) VALUES (?)`,
+  logPrune: `DELETE FROM graph_log WHERE seq <= ?`,
+  adjacencyNodes: `SELECT id, year, level, province FROM documents ORDER BY id`,
+  adjacencyEdges: `SELECT src, dst, type FROM edges WHERE type <> 'CITES'`,
+  nodesById: `SELECT id, year, level, province FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
+  derivationsFrom: `SELECT src, dst, type FROM edges WHERE src IN (SELECT value FROM json_each(?)) AND type <> 'CITES'`,
   unresolvedPage: `SELECT * FROM unresolved
     WHERE (@source IS NULL OR source = @source)
       AND (@after IS NULL OR (source, start, end, key) > (@aSource, @aStart, @aEnd, @aKey))
@@ -128,18 +135,56 @@ function toUnresolved(r: UnresolvedRow): UnresolvedReference {
 }
 
 const ALL_TYPES: readonly EdgeType[] = ['IMPLEMENTS', 'BASED_ON', 'CITES', 'GUIDES', 'ISSUES', 'CONTINUES', 'AMENDS'];
+/** Bound on the remembered citations (cleared when full). */
+const MERGED_CACHE = 200_000;
+
+const citedKey = (d: DocumentNode) =>
+  JSON.stringify([d.id, d.kind, d.symbol, d.name, d.title, d.date, d.year, d.issuer, d.subject, d.level, d.province]);
+
+/** graph_log rows kept: a reader further behind rebuilds its adjacency. */
+const LOG_KEEP = 100_000;
+
+export interface SqliteGraphOptions {
+  /** graph_log rows kept by this writer (default 100,000). */
+  logKeep?: number;
+  /** Rebuild the adjacency rather than apply the log when more rows than this are new (default max(1,000, nodes / 20)). */
+  maxLag?: number;
+  /** Rebuild the adjacency when its delta overlay holds more entries than this (default max(20,000, base nodes / 2)). */
+  maxOverlay?: number;
+  /** Bound of the cache of recent traversal reaches, in nodes (default 4M; 0: no cache). */
+  reachCache?: number;
+}
+
+const edgeKey = (from: string, type: string, to: string) => `${from}\u001f${type}\u001f${to}`;
+
+function missing(what: string): never {
+  throw new Error(`graph store: ${what} is in the adjacency but not in the tables (inconsistent read)`);
+}
+
+/** Keyset position of an implementer page: (depth, id) of the last item. */
+function implementerAfter(after: string | null | undefined): { depth: number; id: string } | null {
+  if (!after) return null;
+  const [depth, id, ...rest] = decodeCursor(after);
+  if (typeof depth !== 'number' || typeof id !== 'string' || rest.length) throw new RangeError(`invalid cursor: ${JSON.stringify(after)}`);
+  return { depth, id };
+}
 
 export class SqliteGraphStore implements GraphStore {
   readonly engine = 'sqlite' as const;
   private readonly db: Database.Database;
   private st!: Statements;
-  private readonly reads: TraversalReads = {
-    outgoing: (ids, types) => this.outgoing(ids, types),
-    getDocuments: async (ids) => this.documents(ids, false),
-  };
+  /** In-memory derivation adjacency (null until the first traversal), the graph_log position and data_version it reflects. */
+  private adj: Adjacency | null = null;
+  private adjSeq = 0;
+  private adjVersion = -1;
+  private adjBuilds = 0;
+  /** Set by this connection's writes, which data_version does not count. */
+  private ownWrites = false;
+  /** Citations (id and fields) this connection merged into documents and committed: merging one again changes nothing. */
+  private readonly merged = new Set<string>();
 
   /** `file`: path of the database file (created if missing), or ':memory:'. */
-  constructor(readonly file: string) {
+  constructor(readonly file: string, private readonly options: SqliteGraphOptions = {}) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
@@ -157,11 +202,14 @@ export class SqliteGraphStore implements GraphStore {
     if (from > MIGRATIONS.length) {
       throw new Error(`${this.file}: graph schema version ${from} is newer than this cancu supports (${MIGRATIONS.length})`);
     }
-    this.db.transaction(() => {
-      MIGRATIONS.slice(from).forEach((sql) => this.db.exec(sql));
-      this.db.prepare('DELETE FROM schema_version').run();
-      this.db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
-    })();
+    // Nothing is written to an up-to-date store (a read-only copy stays byte-identical).
+    if (from < MIGRATIONS.length) {
+      this.db.transaction(() => {
+        MIGRATIONS.slice(from).forEach((sql) => this.db.exec(sql));
+        this.db.prepare('DELETE FROM schema_version').run();
+        this.db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
+      })();
+    }
     this.st = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, this.db.prepare(sql)])) as Statements;
   }
 
@@ -175,31 +223,61 @@ export class SqliteGraphStore implements GraphStore {
 
   /** Many files in one transaction (bulk load); same effect as writing them one by one. */
   async writeBatches(batches: readonly IngestBatch[]): Promise<void> {
-    this.db.transaction(() => batches.forEach((b) => this.apply(b)))();
+    const pending = new Set<string>();
+    try {
+      this.db.transaction(() => {
+        let seq = 0;
+        for (const b of batches) seq = this.apply(b, pending);
+        const keep = this.options.logKeep ?? LOG_KEEP;
+        if (seq > keep) this.st.logPrune.run(seq - keep);
+      })();
+      // Only committed merges are remembered (a rolled-back one must be written again).
+      if (this.merged.size + pending.size > MERGED_CACHE) this.merged.clear();
+      for (const k of pending) this.merged.add(k);
+    } finally {
+      // data_version does not count this connection's own commits.
+      this.ownWrites = true;
+    }
   }
 
-  private apply(b: IngestBatch): void {
+  /** Write one file; returns the sequence number of its graph_log entry. `pending`: citations merged in this transaction. */
+  private apply(b: IngestBatch, pending: Set<string>): number {
     const doc = b.document;
     const source = doc.id;
     if (!doc.ingested) throw new Error(`writeBatch: document ${source} must have ingested = true`);
-    const meta = (d: DocumentNode) => Object.fromEntries(META.map((c) => [c, d[c]]));
+    const meta = (d: DocumentNode) => ({
+      kind: d.kind, symbol: d.symbol, name: d.name, title: d.title, date: d.date, year: d.year, issuer: d.issuer, subject: d.subject,
+      level: d.level, province: d.province, folded: d.symbol === null ? null : foldSymbol(d.symbol),
+    });
     this.st.upsertIngested.run({ id: source, ...meta(doc), file: doc.file, contentHash: doc.contentHash });
     if (doc.text != null) this.st.upsertText.run(source, doc.text);
-    for (const c of b.cited) this.st.upsertCited.run({ id: c.id, ...meta(c) });
+    for (const c of b.cited) {
+      // Merging a citation is idempotent: one already merged (and committed) cannot change the node again.
+      const key = citedKey(c);
+      if (this.merged.has(key) || pending.has(key)) continue;
+      this.st.upsertCited.run({ id: c.id, ...meta(c) });
+      pending.add(key);
+    }
 
-    const previous = (this.st.edgesOfSource.pluck().all(source) as number[]);
+    // Documents whose derivation edges or filter fields this file may change (for the adjacency of every reader).
+    const touched = new Set<string>([source]);
+    for (const c of b.cited) touched.add(c.id);
+    const previous = this.st.edgesOfSource.all(source) as { id: number; src: string }[];
+    for (const p of previous) touched.add(p.src);
     this.st.deleteEvidenceOfSource.run(source);
     for (const e of b.edges) {
+      touched.add(e.from);
       const { id } = this.st.upsertEdge.get(e.from, e.to, e.type) as { id: number };
       for (const v of e.evidence) {
         if (v.source !== source) throw new Error(`writeBatch ${source}: evidence of ${e.from} → ${e.to} names another source (${v.source})`);
         this.st.insertEvidence.run(id, source, v.start, v.end, v.section, v.quote, e.stated ? 1 : 0);
       }
     }
-    for (const id of previous) this.st.deleteEdgeIfBare.run({ id });
+    for (const p of previous) this.st.deleteEdgeIfBare.run({ id: p.id });
 
     this.st.deleteUnresolvedOfSource.run(source);
     for (const u of b.unresolved) this.st.insertUnresolved.run({ ...u, source, candidates: JSON.stringify(u.candidates) });
+    return Number(this.st.logAppend.run(JSON.stringify([...touched])).lastInsertRowid);
   }
 
   async findByContentHash(hash: string): Promise<string | null> {
@@ -221,7 +299,9 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   async findBySymbol(folded: string, year?: number | null): Promise<DocumentNode[]> {
-    return (this.st.bySymbol.all({ folded: foldSymbol(folded), year: year ?? null }) as DocumentRow[]).map(toDocument);
+    const f = foldSymbol(folded);
+    const rows = year == null ? this.st.bySymbol.all(f) : this.st.bySymbolYear.all(f, year);
+    return (rows as DocumentRow[]).map(toDocument);
   }
 
   private withEvidence(rows: EdgeRow[]): Edge[] {
@@ -252,21 +332,128 @@ export class SqliteGraphStore implements GraphStore {
     return this.edges(this.st.incoming, ids, types);
   }
 
+  /**
+   * The adjacency, up to date with every committed write: built on first use;
+   * then, when this connection wrote or another one committed (data_version), the
+   * new graph_log entries are applied, or it is rebuilt when too far behind.
+   */
+  private adjacency(): Adjacency {
+    const version = this.st.dataVersion.pluck().get() as number;
+    if (this.adj && version === this.adjVersion && !this.ownWrites) return this.adj;
+    this.adjVersion = version;
+    this.ownWrites = false;
+    // One read transaction: the log position and the rows read belong to the same snapshot.
+    this.db.transaction(() => {
+      const { lo, hi } = this.st.logBounds.get() as { lo: number | null; hi: number | null };
+      const adj = this.adj;
+      if (adj && (hi === null || hi <= this.adjSeq)) return;
+      const behind = (hi ?? 0) - this.adjSeq;
+      if (!adj || (lo !== null && lo > this.adjSeq + 1) || behind > (this.options.maxLag ?? Math.max(1000, adj.nodeCount / 20))) {
+        this.rebuild(hi ?? 0);
+        return;
+      }
+      const ids = new Set<string>();
+      for (const docs of this.st.logSince.pluck().iterate(this.adjSeq) as IterableIterator<string>) {
+        for (const id of JSON.parse(docs) as string[]) ids.add(id);
+      }
+      this.applyChanges(adj, [...ids]);
+      this.adjSeq = hi!;
+      if (adj.overlaySize > (this.options.maxOverlay ?? Math.max(20_000, adj.baseCount / 2))) this.rebuild(hi!);
+    })();
+    return this.adj!;
+  }
+
+  private rebuild(seq: number): void {
+    this.adj = null; // let the old one go before building the new one
+    this.adj = new Adjacency(
+      this.st.adjacencyNodes.iterate() as IterableIterator<NodeRow>,
+      this.st.adjacencyEdges.iterate() as IterableIterator<{ src: string; dst: string; type: string }>,
+      this.options.reachCache,
+    );
+    this.adjSeq = seq;
+    this.adjBuilds++;
+  }
+
+  /** Re-read the fields and derivation edges of `ids` into the adjacency. */
+  private applyChanges(adj: Adjacency, ids: string[]): void {
+    const CHUNK = 5000;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const fresh: string[] = [];
+      for (const r of this.st.nodesById.all(JSON.stringify(chunk)) as NodeRow[]) adj.setMeta(adj.ensure(r.id), r);
+      const out = new Map<string, { dst: number; type: string }[]>(chunk.map((id) => [id, []]));
+      for (const e of this.st.derivationsFrom.all(JSON.stringify(chunk)) as { src: string; dst: string; type: string }[]) {
+        if (adj.node(e.dst) < 0) fresh.push(e.dst);
+        out.get(e.src)?.push({ dst: adj.ensure(e.dst), type: e.type });
+      }
+      // Edge targets new to the adjacency but not in the log (defensive): read their fields too.
+      for (const r of this.st.nodesById.all(JSON.stringify(fresh)) as NodeRow[]) adj.setMeta(adj.ensure(r.id), r);
+      for (const [id, edges] of out) {
+        const n = adj.node(id);
+        if (n >= 0) adj.setOutgoing(n, edges);
+      }
+    }
+  }
+
+  /** Edges by (src, type, dst), with their evidence. */
+  private edgesByKey(keys: readonly (readonly [string, string, string])[]): Map<string, Edge> {
+    const out = new Map<string, Edge>();
+    if (!keys.length) return out;
+    for (const e of this.withEvidence(this.st.edgesByKey.all(JSON.stringify(keys)) as EdgeRow[])) out.set(edgeKey(e.from, e.type, e.to), e);
+    return out;
+  }
+
   async implementers(
     of: string,
     opts: { transitive: boolean; filter?: ImplementerFilter; first: number; after?: string | null; maxDepth?: number },
-  ) {
+  ): Promise<Page<Implementer>> {
+    checkFirst(opts.first);
     const maxDepth = opts.transitive ? clampDepth(opts.maxDepth) : 1;
-    const rows = this.st.implementerDepths.all({ of, maxDepth, ...filterParams(opts.filter) }) as
-      { id: string; depth: number; matches: number }[];
-    const reached: Reached[] = rows.map((r) => ({ id: r.id, depth: r.depth, matches: r.matches === 1 }));
-    return pageImplementers(this.reads, of, reached, opts.first, opts.after);
+    const after = implementerAfter(opts.after);
+    const adj = this.adjacency();
+    const root = adj.node(of);
+    if (root < 0) return { items: [], totalCount: 0, endCursor: null, hasNextPage: false };
+    const reach = adj.reach(root, 'in', IMPLEMENTS_MASK, maxDepth);
+    const page = adj.page(reach, opts.filter, opts.first, after);
+    const paths = page.items.map((it) => adj.pathOf(reach, it.node, it.depth, IMPLEMENTS_MASK));
+    const keys = new Map<string, [string, string, string]>();
+    for (const path of paths) {
+      for (const step of path) {
+        const key: [string, string, string] = [adj.idOf(step.from), step.type, adj.idOf(step.to)];
+        keys.set(edgeKey(...key), key);
+      }
+    }
+    const edges = this.edgesByKey([...keys.values()]);
+    const ids = page.items.map((it) => adj.idOf(it.node));
+    const docs = this.documents(ids, false);
+    const items = page.items.map((it, i) => ({
+      document: docs[i] ?? missing(ids[i]),
+      depth: it.depth,
+      path: paths[i].map((step) => edges.get(edgeKey(adj.idOf(step.from), step.type, adj.idOf(step.to))) ?? missing(`${adj.idOf(step.from)} → ${adj.idOf(step.to)}`)),
+    }));
+    const last = items[items.length - 1];
+    return { items, totalCount: page.totalCount, endCursor: last ? encodeCursor([last.depth, last.document.id]) : null, hasNextPage: page.hasNextPage };
   }
 
-  async legalBasis(of: string, maxDepth: number) {
+  async legalBasis(of: string, maxDepth: number): Promise<TraceStep[]> {
     const depth = clampDepth(maxDepth);
-    const rows = this.st.basisDepths.all({ of, maxDepth: depth, types: JSON.stringify(BASIS_TYPES) }) as { id: string; depth: number }[];
-    return traceFrom(this.reads, new Map(rows.map((r) => [r.id, r.depth])), depth);
+    const adj = this.adjacency();
+    const root = adj.node(of);
+    if (root < 0) return [];
+    const steps = adj.trace(root, BASIS_MASK, depth).map((s) => ({ depth: s.depth, key: [adj.idOf(s.from), s.type, adj.idOf(s.to)] as const }));
+    const edges = this.edgesByKey(steps.map((s) => s.key));
+    const docs = this.documents(steps.map((s) => s.key[2]), false);
+    return steps.map((s, i) => ({
+      depth: s.depth,
+      edge: edges.get(edgeKey(...s.key)) ?? missing(`${s.key[0]} → ${s.key[2]}`),
+      document: docs[i] ?? missing(s.key[2]),
+    }));
+  }
+
+  /** Figures of the in-memory adjacency (for benchmarks): null before the first traversal. */
+  adjacencyStats(): { nodes: number; edges: number; bytes: number; overlay: number; builds: number } | null {
+    const a = this.adj;
+    return a && { nodes: a.nodeCount, edges: a.edgeCount, bytes: a.bytes, overlay: a.overlaySize, builds: this.adjBuilds };
   }
 
   async unresolved(opts: { first: number; after?: string | null; source?: string | null }): Promise<Page<UnresolvedReference>> {

@@ -1,0 +1,582 @@
+/**
+ * In-memory adjacency of the derivation edges (every edge type but CITES), in
+ * both directions, for the traversals of the embedded store (implementers,
+ * legalBasis). Pure: the SQLite store feeds it rows and applies its deltas.
+ *
+ * Layout (no per-edge or per-node JS objects, so 1M nodes / millions of edges fit
+ * in tens of MB):
+ * - nodes are integers. The `base` nodes are the documents at build time, numbered
+ *   in id order (UTF-8 byte order, the order of SQLite's BINARY collation); their
+ *   ids are kept as one UTF-8 buffer with offsets, found by binary search.
+ *   Nodes added later (deltas) are numbered after them and kept in a Map.
+ * - per node: year, level and province codes (typed arrays), for the implementer filter;
+ * - edges: compressed sparse rows (offsets + targets + type codes), out and in;
+ *   nodes whose edges changed since the build keep their whole list in an overlay
+ *   (packed as node * 8 + type), which the store folds back by rebuilding when it grows.
+ *
+ * Order of results: nodes compare by id (code-point order). Base nodes compare by
+ * number; a node added later sorts between the base nodes around its id.
+ */
+import type { EdgeType } from './model.ts';
+
+/** Edge types held in memory: every derivation type (the upward types of legalBasis), not CITES. */
+export const DERIVATION_TYPES: readonly EdgeType[] = ['IMPLEMENTS', 'BASED_ON', 'GUIDES', 'ISSUES', 'CONTINUES', 'AMENDS'];
+const TYPE_CODE = new Map<string, number>(DERIVATION_TYPES.map((t, i) => [t, i]));
+/** Type mask of the implementers walk, and of the legal-basis walk. */
+export const IMPLEMENTS_MASK = 1 << TYPE_CODE.get('IMPLEMENTS')!;
+export const BASIS_MASK = (1 << DERIVATION_TYPES.length) - 1;
+
+/** Code-point order of two strings (UTF-8 byte order, SQLite's BINARY collation); plain `<` is UTF-16 order. */
+export function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x !== y) {
+      // Surrogates (astral code points) sort above U+E000–U+FFFF in code-point order.
+      if (x >= 0xd800 && y >= 0xd800) {
+        x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+        y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+      }
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}
+
+export interface NodeRow {
+  id: string;
+  year: number | null;
+  level: string | null;
+  province: string | null;
+}
+
+export interface EdgeRow {
+  src: string;
+  dst: string;
+  type: string;
+}
+
+export interface AdjacencyFilter {
+  province?: string | null;
+  year?: number | null;
+  level?: string | null;
+}
+
+/** The nodes reached from a root, by shortest distance then id: level k is order[levelStart[k] .. levelStart[k+1]). */
+export interface Reach {
+  root: number;
+  order: Int32Array;
+  /** levelStart[0] = 0 holds the root (level 0); length maxDepth + 2. */
+  levelStart: Int32Array;
+  /** Match counts per filter (cache). */
+  counts: Map<string, number>;
+}
+
+export interface PageOfReach {
+  items: { node: number; depth: number }[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface Step {
+  depth: number;
+  from: number;
+  type: EdgeType;
+  to: number;
+}
+
+/** Interned strings (provinces, levels): code 0 is null. */
+class Codes {
+  private readonly byValue = new Map<string, number>();
+  get(v: string | null): number {
+    if (v === null) return 0;
+    let c = this.byValue.get(v);
+    if (c === undefined) this.byValue.set(v, (c = this.byValue.size + 1));
+    return c;
+  }
+  /** Code of a filter value: -1 when no node has it. */
+  find(v: string): number {
+    return this.byValue.get(v) ?? -1;
+  }
+}
+
+const grow = <T extends Int32Array | Uint16Array>(a: T, size: number): T => {
+  if (size <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+};
+
+/** Default bound of the reach cache, in node numbers held (16 MB). */
+export const REACH_CACHE_INTS = 4_000_000;
+
+export class Adjacency {
+  /** Number of base nodes (numbered in id order). */
+  readonly baseCount: number;
+  private readonly idBytes: Buffer;
+  private readonly idOffsets: Int32Array;
+  private readonly extraIds: string[] = [];
+  private readonly extraIndex = new Map<string, number>();
+  /** Sort key of the extra nodes: 2 × (number of base ids below it). Base node i has key 2i + 1. */
+  private readonly extraKey: number[] = [];
+
+  private year: Int32Array;
+  private level: Uint16Array;
+  private province: Int32Array;
+  private readonly levels = new Codes();
+  private readonly provinces = new Codes();
+
+  private readonly outOff: Int32Array;
+  private readonly outDst: Int32Array;
+  private readonly outType: Uint8Array;
+  private readonly inOff: Int32Array;
+  private readonly inSrc: Int32Array;
+  private readonly inType: Uint8Array;
+  /** Replaced edge lists (node * 8 + type code) of nodes whose edges changed since the build. */
+  private readonly outOver = new Map<number, number[]>();
+  private readonly inOver = new Map<number, number[]>();
+
+  /** Scratch for walks: mark[n] === epoch when n was reached in the current walk. */
+  private mark: Int32Array;
+  private epoch = 0;
+  private readonly cache = new Map<string, Reach>();
+  private cachedInts = 0;
+
+  /**
+   * `nodes`: every document, in id order (ORDER BY id); `edges`: every derivation
+   * edge (others are ignored; endpoints must be among `nodes`). `cacheInts`: bound
+   * of the cache of recent reaches (0: none), cleared by every change.
+   */
+  constructor(nodes: Iterable<NodeRow>, edges: Iterable<EdgeRow>, private readonly cacheInts = REACH_CACHE_INTS) {
+    const ids: string[] = [];
+    let year = new Int32Array(1024);
+    let level = new Uint16Array(1024);
+    let province = new Int32Array(1024);
+    let bytes = 0;
+    let sorted = true;
+    for (const r of nodes) {
+      const i = ids.length;
+      if (i > 0 && sorted && compareIds(ids[i - 1], r.id) >= 0) sorted = false;
+      ids.push(r.id);
+      bytes += Buffer.byteLength(r.id);
+      year = grow(year, i + 1);
+      level = grow(level, i + 1);
+      province = grow(province, i + 1);
+      year[i] = r.year ?? 0;
+      level[i] = this.levels.get(r.level);
+      province[i] = this.provinces.get(r.province);
+    }
+    const n = ids.length;
+    let perm: number[] | null = null;
+    if (!sorted) {
+      // Not in code-point order (the caller's collation differs): sort here, drop duplicates.
+      perm = ids.map((_, i) => i).sort((a, b) => compareIds(ids[a], ids[b]));
+      perm = perm.filter((p, k) => k === 0 || ids[perm![k - 1]] !== ids[p]);
+    }
+    const count = perm ? perm.length : n;
+    this.baseCount = count;
+    this.idBytes = Buffer.allocUnsafe(bytes);
+    this.idOffsets = new Int32Array(count + 1);
+    this.year = new Int32Array(count + 1024);
+    this.level = new Uint16Array(count + 1024);
+    this.province = new Int32Array(count + 1024);
+    const index = new Map<string, number>();
+    let at = 0;
+    for (let k = 0; k < count; k++) {
+      const src = perm ? perm[k] : k;
+      this.idOffsets[k] = at;
+      at += this.idBytes.write(ids[src], at, 'utf8');
+      this.year[k] = year[src];
+      this.level[k] = level[src];
+      this.province[k] = province[src];
+      index.set(ids[src], k);
+    }
+    this.idOffsets[count] = at;
+
+    let src = new Int32Array(1024);
+    let dst = new Int32Array(1024);
+    let types = new Uint16Array(1024);
+    let e = 0;
+    for (const r of edges) {
+      const t = TYPE_CODE.get(r.type);
+      const s = index.get(r.src);
+      const d = index.get(r.dst);
+      if (t === undefined || s === undefined || d === undefined) continue;
+      src = grow(src, e + 1);
+      dst = grow(dst, e + 1);
+      types = grow(types, e + 1);
+      src[e] = s;
+      dst[e] = d;
+      types[e++] = t;
+    }
+    [this.outOff, this.outDst, this.outType] = csr(count, e, src, dst, types);
+    [this.inOff, this.inSrc, this.inType] = csr(count, e, dst, src, types);
+    this.mark = new Int32Array(count + 1024);
+  }
+
+  get nodeCount(): number {
+    return this.baseCount + this.extraIds.length;
+  }
+
+  get edgeCount(): number {
+    return this.outDst.length;
+  }
+
+  /** Entries in the delta overlay (the store rebuilds when it grows large). */
+  get overlaySize(): number {
+    return this.outOver.size + this.inOver.size + this.extraIds.length;
+  }
+
+  /** Bytes held in typed arrays and the id buffer (the overlay and caches not counted). */
+  get bytes(): number {
+    const arrays = [this.idOffsets, this.year, this.level, this.province, this.outOff, this.outDst, this.outType, this.inOff, this.inSrc, this.inType, this.mark];
+    return this.idBytes.length + arrays.reduce((s, a) => s + a.byteLength, 0);
+  }
+
+  // ---- nodes ----
+
+  private baseIndex(id: string): { at: number; found: boolean } {
+    const q = Buffer.from(id, 'utf8');
+    let lo = 0;
+    let hi = this.baseCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.idBytes.compare(q, 0, q.length, this.idOffsets[mid], this.idOffsets[mid + 1]);
+      if (c === 0) return { at: mid, found: true };
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return { at: lo, found: false };
+  }
+
+  /** Node number of a document id, or -1. */
+  node(id: string): number {
+    const b = this.baseIndex(id);
+    if (b.found) return b.at;
+    return this.extraIndex.get(id) ?? -1;
+  }
+
+  idOf(n: number): string {
+    return n < this.baseCount ? this.idBytes.toString('utf8', this.idOffsets[n], this.idOffsets[n + 1]) : this.extraIds[n - this.baseCount];
+  }
+
+  /** Order of two nodes by id. */
+  compareNodes(a: number, b: number): number {
+    if (a === b) return 0;
+    const base = this.baseCount;
+    if (a < base && b < base) return a - b;
+    const ka = a < base ? 2 * a + 1 : this.extraKey[a - base];
+    const kb = b < base ? 2 * b + 1 : this.extraKey[b - base];
+    return ka !== kb ? ka - kb : compareIds(this.idOf(a), this.idOf(b));
+  }
+
+  /** Order of a node against any id string. */
+  private compareNodeToId(n: number, id: string): number {
+    return compareIds(this.idOf(n), id);
+  }
+
+  /** The node of `id`, created (without edges) if new. */
+  ensure(id: string): number {
+    const known = this.node(id);
+    if (known >= 0) return known;
+    const n = this.nodeCount;
+    this.extraIds.push(id);
+    this.extraIndex.set(id, n);
+    this.extraKey.push(2 * this.baseIndex(id).at);
+    const size = n + 1;
+    this.year = grow(this.year, size);
+    this.level = grow(this.level, size);
+    this.province = grow(this.province, size);
+    this.mark = grow(this.mark, size);
+    this.year[n] = 0;
+    this.level[n] = 0;
+    this.province[n] = 0;
+    this.cache.clear();
+    this.cachedInts = 0;
+    return n;
+  }
+
+  setMeta(n: number, r: Omit<NodeRow, 'id'>): void {
+    const y = r.year ?? 0;
+    const l = this.levels.get(r.level);
+    const p = this.provinces.get(r.province);
+    if (this.year[n] === y && this.level[n] === l && this.province[n] === p) return;
+    this.year[n] = y;
+    this.level[n] = l;
+    this.province[n] = p;
+    for (const reach of this.cache.values()) reach.counts.clear();
+  }
+
+  // ---- edges ----
+
+  private outPacked(n: number): number[] {
+    const over = this.outOver.get(n);
+    if (over) return over;
+    const out: number[] = [];
+    if (n < this.baseCount) for (let j = this.outOff[n]; j < this.outOff[n + 1]; j++) out.push(this.outDst[j] * 8 + this.outType[j]);
+    return out;
+  }
+
+  /** The overlay list of edges entering `n`, copied from the rows on first change (then changed in place). */
+  private inOverlay(n: number): number[] {
+    let list = this.inOver.get(n);
+    if (!list) {
+      list = [];
+      if (n < this.baseCount) for (let j = this.inOff[n]; j < this.inOff[n + 1]; j++) list.push(this.inSrc[j] * 8 + this.inType[j]);
+      this.inOver.set(n, list);
+    }
+    return list;
+  }
+
+  /** Replace the derivation edges leaving `n` (the store read them after a change). */
+  setOutgoing(n: number, edges: readonly { dst: number; type: string }[]): void {
+    const next = [...new Set(edges.flatMap((e) => (TYPE_CODE.has(e.type) ? [e.dst * 8 + TYPE_CODE.get(e.type)!] : [])))].sort((a, b) => a - b);
+    const prev = this.outPacked(n);
+    const before = new Set(prev);
+    const after = new Set(next);
+    const removed = prev.filter((p) => !after.has(p));
+    const added = next.filter((p) => !before.has(p));
+    if (!removed.length && !added.length) return;
+    this.outOver.set(n, next);
+    for (const p of removed) {
+      const list = this.inOverlay(Math.floor(p / 8));
+      const k = list.indexOf(n * 8 + (p % 8));
+      if (k >= 0) list.splice(k, 1);
+    }
+    for (const p of added) this.inOverlay(Math.floor(p / 8)).push(n * 8 + (p % 8));
+    this.cache.clear();
+    this.cachedInts = 0;
+  }
+
+  /** Derivation edges leaving `n`, as [node, type code] pairs in a flat list. */
+  private neighbours(n: number, dir: 'out' | 'in', mask: number, into: number[]): void {
+    const over = (dir === 'out' ? this.outOver : this.inOver).get(n);
+    if (over) {
+      for (const p of over) if (mask & (1 << (p % 8))) into.push(Math.floor(p / 8), p % 8);
+      return;
+    }
+    if (n >= this.baseCount) return;
+    const off = dir === 'out' ? this.outOff : this.inOff;
+    const to = dir === 'out' ? this.outDst : this.inSrc;
+    const ty = dir === 'out' ? this.outType : this.inType;
+    for (let j = off[n]; j < off[n + 1]; j++) if (mask & (1 << ty[j])) into.push(to[j], ty[j]);
+  }
+
+  // ---- walks ----
+
+  /**
+   * Breadth-first walk from `root` along `dir` edges of the `mask` types, at most
+   * `maxDepth` steps: every node at its shortest distance, each level sorted by id.
+   */
+  reach(root: number, dir: 'out' | 'in', mask: number, maxDepth: number): Reach {
+    const key = `${root}:${dir}:${mask}:${maxDepth}`;
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    if (++this.epoch === 0x7fffffff) {
+      this.mark.fill(0);
+      this.epoch = 1;
+    }
+    const epoch = this.epoch;
+    const mark = this.mark;
+    mark[root] = epoch;
+    let order = new Int32Array(64);
+    order[0] = root;
+    let size = 1;
+    const levelStart = new Int32Array(maxDepth + 2);
+    levelStart[1] = 1;
+    const base = this.baseCount;
+    const overlay = (dir === 'out' ? this.outOver : this.inOver).size > 0;
+    const off = dir === 'out' ? this.outOff : this.inOff;
+    const to = dir === 'out' ? this.outDst : this.inSrc;
+    const ty = dir === 'out' ? this.outType : this.inType;
+    const pairs: number[] = [];
+    let extra = false;
+    for (let depth = 1; depth <= maxDepth; depth++) {
+      const from = levelStart[depth - 1];
+      const until = levelStart[depth];
+      for (let i = from; i < until; i++) {
+        const n = order[i];
+        if (overlay || n >= base) {
+          pairs.length = 0;
+          this.neighbours(n, dir, mask, pairs);
+          for (let k = 0; k < pairs.length; k += 2) {
+            const m = pairs[k];
+            if (mark[m] === epoch) continue;
+            mark[m] = epoch;
+            if (size === order.length) order = grow(order, size * 2);
+            order[size++] = m;
+            if (m >= base) extra = true;
+          }
+        } else {
+          for (let j = off[n]; j < off[n + 1]; j++) {
+            if (!(mask & (1 << ty[j]))) continue;
+            const m = to[j];
+            if (mark[m] === epoch) continue;
+            mark[m] = epoch;
+            if (size === order.length) order = grow(order, size * 2);
+            order[size++] = m;
+          }
+        }
+      }
+      levelStart[depth + 1] = size;
+      if (size === until) {
+        for (let d = depth + 1; d <= maxDepth; d++) levelStart[d + 1] = size;
+        break;
+      }
+    }
+    order = order.slice(0, size);
+    for (let d = 1; d <= maxDepth; d++) {
+      const level = order.subarray(levelStart[d], levelStart[d + 1]);
+      if (extra) level.sort((a, b) => this.compareNodes(a, b));
+      else level.sort();
+    }
+    const result: Reach = { root, order, levelStart, counts: new Map() };
+    if (size > this.cacheInts) return result;
+    this.cache.set(key, result);
+    this.cachedInts += size;
+    for (const [k, v] of this.cache) {
+      if (this.cachedInts <= this.cacheInts || v === result) break;
+      this.cache.delete(k);
+      this.cachedInts -= v.order.length;
+    }
+    return result;
+  }
+
+  private matcher(f: AdjacencyFilter | undefined): ((n: number) => boolean) | null {
+    if (!f || (f.province == null && f.year == null && f.level == null)) return null;
+    const p = f.province == null ? 0 : this.provinces.find(f.province);
+    const l = f.level == null ? 0 : this.levels.find(f.level);
+    const y = f.year ?? null;
+    if (p < 0 || l < 0) return () => false;
+    return (n) => (p === 0 || this.province[n] === p) && (l === 0 || this.level[n] === l) && (y === null || this.year[n] === y);
+  }
+
+  /**
+   * One page of a reach (root excluded), in (depth, id) order, of the nodes passing
+   * `filter`, after the position (depth, id) of a previous page's last item.
+   */
+  page(reach: Reach, filter: AdjacencyFilter | undefined, first: number, after: { depth: number; id: string } | null): PageOfReach {
+    const { order, levelStart } = reach;
+    const maxDepth = levelStart.length - 2;
+    const matches = this.matcher(filter);
+    const depthAt = (i: number) => {
+      let d = 1;
+      while (levelStart[d + 1] <= i) d++;
+      return d;
+    };
+    let from = levelStart[1];
+    if (after) {
+      if (after.depth > maxDepth) from = order.length;
+      else if (after.depth >= 1) {
+        let lo = levelStart[after.depth];
+        let hi = levelStart[after.depth + 1];
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (this.compareNodeToId(order[mid], after.id) <= 0) lo = mid + 1;
+          else hi = mid;
+        }
+        from = lo;
+      }
+    }
+    const items: { node: number; depth: number }[] = [];
+    let i = from;
+    for (; i < order.length && items.length < first; i++) {
+      if (!matches || matches(order[i])) items.push({ node: order[i], depth: depthAt(i) });
+    }
+    let hasNextPage = false;
+    for (; i < order.length && !hasNextPage; i++) hasNextPage = !matches || matches(order[i]);
+
+    const key = matches ? JSON.stringify([filter!.province ?? null, filter!.year ?? null, filter!.level ?? null]) : '';
+    let totalCount = reach.counts.get(key);
+    if (totalCount === undefined) {
+      totalCount = 0;
+      if (!matches) totalCount = order.length - 1;
+      else for (let k = 1; k < order.length; k++) if (matches(order[k])) totalCount++;
+      reach.counts.set(key, totalCount);
+    }
+    return { items, totalCount, hasNextPage };
+  }
+
+  /** Whether `n` lies in level `depth` of `reach` (binary search). */
+  private inLevel(reach: Reach, n: number, depth: number): boolean {
+    let lo = reach.levelStart[depth];
+    let hi = reach.levelStart[depth + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.compareNodes(reach.order[mid], n);
+      if (c === 0) return true;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return false;
+  }
+
+  /**
+   * The path of `n` (at `depth` in an inward reach) back to the root: at every step
+   * the edge of the walk's types to the smallest-id node one level closer.
+   */
+  pathOf(reach: Reach, n: number, depth: number, mask: number): { from: number; to: number; type: EdgeType }[] {
+    const path: { from: number; to: number; type: EdgeType }[] = [];
+    const pairs: number[] = [];
+    let at = n;
+    for (let d = depth; d >= 1; d--) {
+      pairs.length = 0;
+      this.neighbours(at, 'out', mask, pairs);
+      let best = -1;
+      let bestType = 0;
+      for (let k = 0; k < pairs.length; k += 2) {
+        const m = pairs[k];
+        if (!this.inLevel(reach, m, d - 1)) continue;
+        if (best < 0 || this.compareNodes(m, best) < 0 || (m === best && pairs[k + 1] < bestType)) {
+          best = m;
+          bestType = pairs[k + 1];
+        }
+      }
+      if (best < 0) throw new Error(`implementers: no path from ${this.idOf(n)} to ${this.idOf(reach.root)}`);
+      path.push({ from: at, to: best, type: DERIVATION_TYPES[bestType] });
+      at = best;
+    }
+    return path;
+  }
+
+  /**
+   * The legal-basis trace of `root`: every edge of the `mask` types leaving a node
+   * reached upward at depth < maxDepth, at depth(from) + 1. Order: depth, from, type, to.
+   */
+  trace(root: number, mask: number, maxDepth: number): Step[] {
+    const reach = this.reach(root, 'out', mask, maxDepth);
+    const steps: Step[] = [];
+    const pairs: number[] = [];
+    for (let d = 0; d < maxDepth; d++) {
+      for (let i = reach.levelStart[d]; i < reach.levelStart[d + 1]; i++) {
+        const from = reach.order[i];
+        pairs.length = 0;
+        this.neighbours(from, 'out', mask, pairs);
+        for (let k = 0; k < pairs.length; k += 2) steps.push({ depth: d + 1, from, type: DERIVATION_TYPES[pairs[k + 1]], to: pairs[k] });
+      }
+    }
+    return steps.sort((a, b) => a.depth - b.depth || this.compareNodes(a.from, b.from) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || this.compareNodes(a.to, b.to));
+  }
+}
+
+/** Compressed sparse rows of `count` nodes from `e` edges a → b. */
+function csr(count: number, e: number, a: Int32Array, b: Int32Array, types: Uint16Array): [Int32Array, Int32Array, Uint8Array] {
+  const off = new Int32Array(count + 1);
+  for (let i = 0; i < e; i++) off[a[i] + 1]++;
+  for (let i = 0; i < count; i++) off[i + 1] += off[i];
+  const fill = off.slice(0, count);
+  const to = new Int32Array(e);
+  const ty = new Uint8Array(e);
+  for (let i = 0; i < e; i++) {
+    const k = fill[a[i]]++;
+    to[k] = b[i];
+    ty[k] = types[i];
+  }
+  return [off, to, ty];
+}

@@ -65,4 +65,6 @@ export interface SearchIndex {
   upsert(docs: readonly SearchDoc[]): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;
   search(query: string, opts: { filter?: SearchFilter; limit: number; offset: number }): Promise<SearchResult>;
+  /** Compact the index after a bulk load (engines that need nothing leave it out). */
+  optimize?(): Promise<void>;
 }

@@ -3,14 +3,14 @@
  *
  * Tables (rowid shared by all; a document keeps its rowid when upserted again):
  *
- *   search_doc   id, facet columns, the short fields shown in results, and `sig`
- *                (a hash of everything indexed: an unchanged document is skipped).
+ *   search_doc   id, facet columns, the short fields shown in results, `sym`
+ *                (foldSymbol of the symbol, indexed), `sig` (a hash of everything
+ *                indexed: an unchanged document is skipped) and `seq` (write order).
  *   search_text  the first SNIPPET_TEXT_LIMIT characters of an ingested text,
  *                deflated in two parts (the first TEXT_LEAD characters, the rest),
  *                so a snippet whose match is near the start inflates ~2 KB, not the
  *                whole text (see packText). ~4.5 KB per 18 K-character plan.
  *   search_head  FTS5 over the short fields, positions kept (detail=full):
- *                  sym        foldSymbol(symbol)
  *                  head_acc   canonicalVi(kind, symbol, name, title, issuer, subject)
  *                  head_fold  foldText of the same
  *                  tags       filter tokens (see tagTokens)
@@ -29,9 +29,16 @@
  *   3. every unit in the short fields, accent-free
  *   4. every unit anywhere, accent-free, whole words
  *
- * Filters are tokens in both indexes (ANDed into the MATCH), so a narrow filter
- * is an intersection of doclists, not a scan. There is no bm25: its IDF reads each
- * phrase's whole doclist, so its cost grows with the match count.
+ * Tier 1 is an equality look-up of search_doc.sym. Filters are tokens in both
+ * indexes (ANDed into the MATCH), so a narrow filter is an intersection of
+ * doclists, not a scan. There is no bm25: its IDF reads each phrase's whole
+ * doclist, so its cost grows with the match count.
+ *
+ * FTS5 settings (measured on 100k plans): leaf pages of 1 000 bytes (pgsz; default
+ * 4 050) let an AND of a common word and a rare one skip pages of the common
+ * word's doclist (2× faster); automerge 2 (default 4) keeps half as many segments
+ * for a query to walk (2× faster, same build time). optimize() merges everything
+ * into one segment after a bulk load (another 2×).
  *
  * Bounded work: each tier reads at most max(countCap + 1, page end) rowids, so
  * totalCount and the facets are exact up to `countCap` (default 2 000) matches;
@@ -85,11 +92,13 @@ CREATE TABLE IF NOT EXISTS search_doc (
   id TEXT NOT NULL UNIQUE,
   kind TEXT, province TEXT, year INTEGER, level TEXT, ingested INTEGER NOT NULL,
   symbol TEXT, name TEXT, title TEXT, issuer TEXT, subject TEXT,
+  sym TEXT,
   sig TEXT NOT NULL,
   -- write order: readers load the facet columns of rows written since they last looked (FacetCache)
   seq INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS search_doc_seq ON search_doc(seq);
+CREATE INDEX IF NOT EXISTS search_doc_sym ON search_doc(sym) WHERE sym IS NOT NULL;
 CREATE INDEX IF NOT EXISTS search_doc_browse ON search_doc(ingested, year);
 CREATE INDEX IF NOT EXISTS search_doc_kind ON search_doc(kind);
 CREATE INDEX IF NOT EXISTS search_doc_province ON search_doc(province);
@@ -97,7 +106,7 @@ CREATE INDEX IF NOT EXISTS search_doc_year ON search_doc(year);
 CREATE INDEX IF NOT EXISTS search_doc_level ON search_doc(level);
 CREATE TABLE IF NOT EXISTS search_text (rowid INTEGER PRIMARY KEY, z BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_head USING fts5(
-  sym, head_acc, head_fold, tags,
+  head_acc, head_fold, tags,
   content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search_body USING fts5(
@@ -163,14 +172,12 @@ export function tagTokens(values: SearchFilter): string[] {
   });
 }
 
-/** One tier: a MATCH on one table; its hits score `score`. */
-export interface Tier {
-  table: 'search_head' | 'search_body';
-  match: string;
-  score: number;
-  /** Whether the tier adds to the match set (false: a subset of a later tier, ranking only). */
-  counts: boolean;
-}
+/** One tier: a MATCH on one FTS table, or the symbol look-up; its hits score `score`. */
+export type Tier = { score: number; counts: boolean } & (
+  | { table: 'search_head' | 'search_body'; match: string }
+  /** Documents whose foldSymbol (lower case) is `symbol`. */
+  | { table: 'search_doc'; symbol: string }
+);
 
 function headUnit(u: QueryUnit, accented: boolean): string {
   if (u.kind === 'phrase') return `{head_fold} : ${quote(u.folded.join(' '))}`;
@@ -196,7 +203,7 @@ export function queryTiers(q: ParsedQuery, filter: SearchFilter = {}): Tier[] {
   const head = (parts: string[]) => [...parts, ...tags.map((t) => `tags : ${t}`)].join(' AND ');
   const tiers: Tier[] = [];
   // the symbol is in the short fields, which search_body holds too: tier 1 adds no match to tier 4
-  if (q.symbol) tiers.push({ table: 'search_head', match: head([`sym : ${quote(q.symbol)}`]), score: 4, counts: false });
+  if (q.symbol) tiers.push({ table: 'search_doc', symbol: q.symbol, score: 4, counts: false });
   if (q.units.some((u) => u.kind === 'word' && u.term !== u.folded)) {
     tiers.push({ table: 'search_head', match: head(q.units.map((u) => headUnit(u, true))), score: 3, counts: false });
   }
@@ -253,19 +260,19 @@ function prepareWrites(db: Database.Database) {
     find: db.prepare<[string], { rowid: number; sig: string }>('SELECT rowid, sig FROM search_doc WHERE id = ?'),
     lastSeq: db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM search_doc').pluck(),
     insert: db.prepare(
-      `INSERT INTO search_doc (rowid, id, kind, province, year, level, ingested, symbol, name, title, issuer, subject, sig, seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO search_doc (rowid, id, kind, province, year, level, ingested, symbol, name, title, issuer, subject, sym, sig, seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     update: db.prepare(
       `UPDATE search_doc SET kind = ?, province = ?, year = ?, level = ?, ingested = ?,
-         symbol = ?, name = ?, title = ?, issuer = ?, subject = ?, sig = ?, seq = ? WHERE rowid = ?`,
+         symbol = ?, name = ?, title = ?, issuer = ?, subject = ?, sym = ?, sig = ?, seq = ? WHERE rowid = ?`,
     ),
     putText: db.prepare('INSERT OR REPLACE INTO search_text (rowid, z) VALUES (?, ?)'),
     dropText: db.prepare('DELETE FROM search_text WHERE rowid = ?'),
     dropHead: db.prepare('DELETE FROM search_head WHERE rowid = ?'),
     dropBody: db.prepare('DELETE FROM search_body WHERE rowid = ?'),
     dropDoc: db.prepare('DELETE FROM search_doc WHERE rowid = ?'),
-    putHead: db.prepare('INSERT INTO search_head (rowid, sym, head_acc, head_fold, tags) VALUES (?, ?, ?, ?, ?)'),
+    putHead: db.prepare('INSERT INTO search_head (rowid, head_acc, head_fold, tags) VALUES (?, ?, ?, ?)'),
     putBody: db.prepare('INSERT INTO search_body (rowid, head, text, extra) VALUES (?, ?, ?, ?)'),
   };
 }
@@ -282,21 +289,22 @@ function writeDoc(st: Statements, seq: { last: number }, d: SearchDoc, rowid?: n
   const sig = createHash('sha1').update(JSON.stringify([...facets, ...shown])).update('\u0000').update(text ?? '\u0001').digest('base64');
   const old = st.find.get(d.id);
   if (old?.sig === sig) return;
+  const sym = d.symbol ? foldSymbol(d.symbol).toLowerCase() || null : null;
   let id: number;
   if (old) {
     id = old.rowid;
-    st.update.run(...facets, ...shown, sig, ++seq.last, id);
+    st.update.run(...facets, ...shown, sym, sig, ++seq.last, id);
     st.dropHead.run(id);
     st.dropBody.run(id);
   } else {
-    id = Number(st.insert.run(rowid ?? null, d.id, ...facets, ...shown, sig, ++seq.last).lastInsertRowid);
+    id = Number(st.insert.run(rowid ?? null, d.id, ...facets, ...shown, sym, sig, ++seq.last).lastInsertRowid);
   }
   if (text) st.putText.run(id, packText(text.slice(0, SNIPPET_TEXT_LIMIT)));
   else if (old) st.dropText.run(id);
 
   const head = canonicalVi(headText(d));
   const tags = tagTokens(d).join(' ');
-  st.putHead.run(id, d.symbol ? foldSymbol(d.symbol) : '', head, foldText(head), tags);
+  st.putHead.run(id, head, foldText(head), tags);
   // folded here (foldText: Vietnamese letters and đ to ASCII), the text tokenises ~2× faster
   // than raw text with FTS5's own remove_diacritics, which also lacks đ → d
   const headFolded = foldText(head);
@@ -437,9 +445,10 @@ export class SqliteSearchIndex implements SearchIndex {
       const fresh = !this.has('search_body');
       this.db.exec(SCHEMA);
       if (fresh) {
-        // a larger in-memory hash (default 1 MB) means fewer, larger segments to merge during bulk loads
-        this.db.exec("INSERT INTO search_body (search_body, rank) VALUES ('hashsize', 33554432)");
-        this.db.exec("INSERT INTO search_head (search_head, rank) VALUES ('hashsize', 8388608)");
+        // see the module comment; a larger in-memory hash (default 1 MB) flushes a big transaction in fewer segments
+        for (const [table, hash] of [['search_head', 8 << 20], ['search_body', 32 << 20]] as const) {
+          this.db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('pgsz', 1000), ('automerge', 2), ('hashsize', ${hash})`);
+        }
       }
       this.db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
     })();
@@ -535,7 +544,7 @@ export class SqliteSearchIndex implements SearchIndex {
       // rows enough for the page (skipping rows of earlier tiers) and, for counted tiers, the sample
       const limit = Math.max(want > 0 ? want + seen.size : 0, tier.counts ? this.countCap + 1 : 0);
       if (limit === 0) continue;
-      const rows = this
+      const rows = tier.table === 'search_doc' ? this.symbolRows(tier.symbol, filter, limit) : this
         .stmt<[string, number], number>(`SELECT rowid FROM ${tier.table} WHERE ${tier.table} MATCH ? ORDER BY rowid DESC LIMIT ?`)
         .pluck()
         .all(tier.match, limit);
@@ -554,6 +563,19 @@ export class SqliteSearchIndex implements SearchIndex {
     // still contain the newest countCap + 1 rows of the union
     const sample = [...matched].sort((a, b) => b - a).slice(0, exact ? undefined : this.countCap + 1);
     return { page, sample, exact };
+  }
+
+  private symbolRows(symbol: string, filter: SearchFilter, limit: number): number[] {
+    const { where, params } = filterSql(filter);
+    return this
+      .stmt<unknown[], number>(`SELECT rowid FROM search_doc WHERE sym = ?${where.map((w) => ` AND ${w}`).join('')} ORDER BY rowid DESC LIMIT ?`)
+      .pluck()
+      .all(symbol, ...params, limit);
+  }
+
+  /** Merge each FTS index into one segment: after a bulk load, queries walk one doclist per word instead of several. */
+  async optimize(): Promise<void> {
+    for (const table of ['search_head', 'search_body']) this.db.exec(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
   }
 
   /** No query: ingested documents first, newest year first; the sample is the first countCap + 1 filtered rows. */

@@ -60,7 +60,7 @@ export const SERVE_OPTIONS = {
 export const SERVE_HELP = [
   '  --workers N        read worker threads (CANCU_READ_WORKERS; default one per core; 0 reads on the main thread)',
   '  --queue N          reads that may wait for a worker; when full, requests get 503 OVERLOADED (CANCU_READ_QUEUE; default 64)',
-  '  --queue-wait-ms N  503 OVERLOADED also while a read has waited longer than this (CANCU_READ_QUEUE_WAIT_MS; default 1000)',
+  '  --queue-wait-ms N  503 OVERLOADED also while a read has waited longer than this (CANCU_READ_QUEUE_WAIT_MS; default 5000)',
   '  --timeout-ms N     time limit of one GraphQL request (CANCU_REQUEST_TIMEOUT_MS; default 30000)',
 ].join('\n');
 
@@ -111,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Record<string, str
     introspection: flag('CANCU_INTROSPECTION', get('CANCU_INTROSPECTION'), true),
     readWorkers: get('CANCU_READ_WORKERS') === undefined ? null : integer('CANCU_READ_WORKERS', get('CANCU_READ_WORKERS'), 0, 0),
     readQueue: integer('CANCU_READ_QUEUE', get('CANCU_READ_QUEUE'), 64, 0),
-    readQueueWaitMs: integer('CANCU_READ_QUEUE_WAIT_MS', get('CANCU_READ_QUEUE_WAIT_MS'), 1000, 0),
+    readQueueWaitMs: integer('CANCU_READ_QUEUE_WAIT_MS', get('CANCU_READ_QUEUE_WAIT_MS'), 5000, 0),
     requestTimeoutMs: integer('CANCU_REQUEST_TIMEOUT_MS', get('CANCU_REQUEST_TIMEOUT_MS'), 30_000, 1),
   };
   if (config.graph === 'neo4j' && !config.neo4j.uri) throw new ConfigError('CANCU_GRAPH=neo4j needs NEO4J_URI (e.g. bolt://localhost:7687)');

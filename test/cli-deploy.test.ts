@@ -14,7 +14,7 @@ describe('loadConfig', () => {
   it('defaults to the embedded stores on port 4000 in ./data', () => {
     const c = loadConfig({}, {}, '/srv');
     expect(c).toMatchObject({ port: 4000, dataDir: '/srv/data', graph: 'sqlite', search: 'sqlite', introspection: true, corsOrigins: [] });
-    expect(c).toMatchObject({ readWorkers: null, readQueue: 64, readQueueWaitMs: 1000, requestTimeoutMs: 30_000 });
+    expect(c).toMatchObject({ readWorkers: null, readQueue: 64, readQueueWaitMs: 5000, requestTimeoutMs: 30_000 });
   });
 
   it('takes the read pool and time limit from the environment, overridden by the serve flags', () => {

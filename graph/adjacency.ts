@@ -18,6 +18,9 @@
  * number; a node added later sorts between the base nodes around its id.
  */
 import type { EdgeType } from './model.ts';
+import { compareIds } from './traversal.ts';
+
+export { compareIds };
 
 /** Edge types held in memory: every derivation type (the upward types of legalBasis), not CITES. */
 export const DERIVATION_TYPES: readonly EdgeType[] = ['IMPLEMENTS', 'BASED_ON', 'GUIDES', 'ISSUES', 'CONTINUES', 'AMENDS'];
@@ -25,25 +28,6 @@ const TYPE_CODE = new Map<string, number>(DERIVATION_TYPES.map((t, i) => [t, i])
 /** Type mask of the implementers walk, and of the legal-basis walk. */
 export const IMPLEMENTS_MASK = 1 << TYPE_CODE.get('IMPLEMENTS')!;
 export const BASIS_MASK = (1 << DERIVATION_TYPES.length) - 1;
-
-/** Code-point order of two strings (UTF-8 byte order, SQLite's BINARY collation); plain `<` is UTF-16 order. */
-export function compareIds(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x !== y) {
-      // Surrogates (astral code points) sort above U+E000–U+FFFF in code-point order.
-      if (x >= 0xd800 && y >= 0xd800) {
-        x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-        y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-      }
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
 
 export interface NodeRow {
   id: string;
@@ -64,12 +48,18 @@ export interface AdjacencyFilter {
   level?: string | null;
 }
 
-/** The nodes reached from a root, by shortest distance then id: level k is order[levelStart[k] .. levelStart[k+1]). */
+/**
+ * The nodes reached from a root, by shortest distance: level k is order[levelStart[k] .. levelStart[k+1]),
+ * sorted by id once a page or a path needs it (`sorted[k]`).
+ */
 export interface Reach {
   root: number;
   order: Int32Array;
   /** levelStart[0] = 0 holds the root (level 0); length maxDepth + 2. */
   levelStart: Int32Array;
+  sorted: Uint8Array;
+  /** Whether the reach holds nodes added after the build (sorted by key, then id). */
+  extra: boolean;
   /** Match counts per filter (cache). */
   counts: Map<string, number>;
 }
@@ -117,6 +107,9 @@ export class Adjacency {
   readonly baseCount: number;
   private readonly idBytes: Buffer;
   private readonly idOffsets: Int32Array;
+  /** Open-addressing hash index of the base ids: slot → node + 1 (0: empty), with each node's id hash. */
+  private readonly slots: Int32Array;
+  private readonly idHash: Int32Array;
   private readonly extraIds: string[] = [];
   private readonly extraIndex = new Map<string, number>();
   /** Sort key of the extra nodes: 2 × (number of base ids below it). Base node i has key 2i + 1. */
@@ -176,6 +169,7 @@ export class Adjacency {
       perm = perm.filter((p, k) => k === 0 || ids[perm![k - 1]] !== ids[p]);
     }
     const count = perm ? perm.length : n;
+    if (count >= 2 ** 27) throw new RangeError(`adjacency: ${count} nodes is more than edge packing (node * 8 + type) allows`);
     this.baseCount = count;
     this.idBytes = Buffer.allocUnsafe(bytes);
     this.idOffsets = new Int32Array(count + 1);
@@ -183,11 +177,20 @@ export class Adjacency {
     this.level = new Uint16Array(count + 1024);
     this.province = new Int32Array(count + 1024);
     const index = new Map<string, number>();
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.idHash = new Int32Array(count);
     let at = 0;
     for (let k = 0; k < count; k++) {
       const src = perm ? perm[k] : k;
       this.idOffsets[k] = at;
       at += this.idBytes.write(ids[src], at, 'utf8');
+      const h = hashId(ids[src]);
+      this.idHash[k] = h;
+      let slot = h & (size - 1);
+      while (this.slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+      this.slots[slot] = k + 1;
       this.year[k] = year[src];
       this.level[k] = level[src];
       this.province[k] = province[src];
@@ -231,7 +234,7 @@ export class Adjacency {
 
   /** Bytes held in typed arrays and the id buffer (the overlay and caches not counted). */
   get bytes(): number {
-    const arrays = [this.idOffsets, this.year, this.level, this.province, this.outOff, this.outDst, this.outType, this.inOff, this.inSrc, this.inType, this.mark];
+    const arrays = [this.idOffsets, this.slots, this.idHash, this.year, this.level, this.province, this.outOff, this.outDst, this.outType, this.inOff, this.inSrc, this.inType, this.mark];
     return this.idBytes.length + arrays.reduce((s, a) => s + a.byteLength, 0);
   }
 
@@ -253,8 +256,12 @@ export class Adjacency {
 
   /** Node number of a document id, or -1. */
   node(id: string): number {
-    const b = this.baseIndex(id);
-    if (b.found) return b.at;
+    const h = hashId(id);
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const n = this.slots[slot] - 1;
+      if (this.idHash[n] === h && this.idOf(n) === id) return n;
+    }
     return this.extraIndex.get(id) ?? -1;
   }
 
@@ -270,6 +277,30 @@ export class Adjacency {
     const ka = a < base ? 2 * a + 1 : this.extraKey[a - base];
     const kb = b < base ? 2 * b + 1 : this.extraKey[b - base];
     return ka !== kb ? ka - kb : compareIds(this.idOf(a), this.idOf(b));
+  }
+
+  /** Sort node numbers by id, in place. `extra`: some may be nodes added after the build. */
+  private sortNodes(nodes: Int32Array, extra: boolean): void {
+    if (!extra) {
+      nodes.sort(); // base nodes are numbered in id order
+      return;
+    }
+    // Sort by (key, node) packed in one float, then order nodes sharing a key (added nodes between the same two base ids) by id.
+    const SHIFT = 2 ** 28;
+    const base = this.baseCount;
+    const keys = new Float64Array(nodes.length);
+    for (let k = 0; k < nodes.length; k++) {
+      const n = nodes[k];
+      keys[k] = (n < base ? 2 * n + 1 : this.extraKey[n - base]) * SHIFT + n;
+    }
+    keys.sort();
+    for (let k = 0; k < nodes.length; k++) nodes[k] = keys[k] % SHIFT;
+    for (let k = 0; k < nodes.length; ) {
+      let e = k + 1;
+      while (e < nodes.length && Math.floor(keys[e] / SHIFT) === Math.floor(keys[k] / SHIFT)) e++;
+      if (e - k > 1) nodes.subarray(k, e).sort((a, b) => this.compareNodes(a, b));
+      k = e;
+    }
   }
 
   /** Order of a node against any id string. */
@@ -311,12 +342,13 @@ export class Adjacency {
 
   // ---- edges ----
 
+  /** Edges leaving `n`, packed (node * 8 + type), sorted. */
   private outPacked(n: number): number[] {
     const over = this.outOver.get(n);
     if (over) return over;
     const out: number[] = [];
     if (n < this.baseCount) for (let j = this.outOff[n]; j < this.outOff[n + 1]; j++) out.push(this.outDst[j] * 8 + this.outType[j]);
-    return out;
+    return out.sort((a, b) => a - b);
   }
 
   /** The overlay list of edges entering `n`, copied from the rows on first change (then changed in place). */
@@ -332,20 +364,27 @@ export class Adjacency {
 
   /** Replace the derivation edges leaving `n` (the store read them after a change). */
   setOutgoing(n: number, edges: readonly { dst: number; type: string }[]): void {
-    const next = [...new Set(edges.flatMap((e) => (TYPE_CODE.has(e.type) ? [e.dst * 8 + TYPE_CODE.get(e.type)!] : [])))].sort((a, b) => a - b);
+    const next: number[] = [];
+    for (const e of edges) {
+      const t = TYPE_CODE.get(e.type);
+      if (t !== undefined) next.push(e.dst * 8 + t);
+    }
+    next.sort((a, b) => a - b);
+    let w = 0;
+    for (let k = 0; k < next.length; k++) if (k === 0 || next[k] !== next[k - 1]) next[w++] = next[k];
+    next.length = w;
     const prev = this.outPacked(n);
-    const before = new Set(prev);
+    if (prev.length === next.length && prev.every((p, k) => p === next[k])) return;
     const after = new Set(next);
-    const removed = prev.filter((p) => !after.has(p));
-    const added = next.filter((p) => !before.has(p));
-    if (!removed.length && !added.length) return;
-    this.outOver.set(n, next);
-    for (const p of removed) {
+    const before = new Set(prev);
+    for (const p of prev) {
+      if (after.has(p)) continue;
       const list = this.inOverlay(Math.floor(p / 8));
       const k = list.indexOf(n * 8 + (p % 8));
       if (k >= 0) list.splice(k, 1);
     }
-    for (const p of added) this.inOverlay(Math.floor(p / 8)).push(n * 8 + (p % 8));
+    for (const p of next) if (!before.has(p)) this.inOverlay(Math.floor(p / 8)).push(n * 8 + (p % 8));
+    this.outOver.set(n, next);
     this.cache.clear();
     this.cachedInts = 0;
   }
@@ -391,29 +430,29 @@ export class Adjacency {
     const levelStart = new Int32Array(maxDepth + 2);
     levelStart[1] = 1;
     const base = this.baseCount;
-    const overlay = (dir === 'out' ? this.outOver : this.inOver).size > 0;
+    const overMap = dir === 'out' ? this.outOver : this.inOver;
+    const overlay = overMap.size > 0;
     const off = dir === 'out' ? this.outOff : this.inOff;
     const to = dir === 'out' ? this.outDst : this.inSrc;
     const ty = dir === 'out' ? this.outType : this.inType;
-    const pairs: number[] = [];
     let extra = false;
     for (let depth = 1; depth <= maxDepth; depth++) {
       const from = levelStart[depth - 1];
       const until = levelStart[depth];
       for (let i = from; i < until; i++) {
         const n = order[i];
-        if (overlay || n >= base) {
-          pairs.length = 0;
-          this.neighbours(n, dir, mask, pairs);
-          for (let k = 0; k < pairs.length; k += 2) {
-            const m = pairs[k];
+        const over = overlay ? overMap.get(n) : undefined;
+        if (over !== undefined) {
+          for (const p of over) {
+            if (!(mask & (1 << (p & 7)))) continue;
+            const m = (p - (p & 7)) / 8;
             if (mark[m] === epoch) continue;
             mark[m] = epoch;
             if (size === order.length) order = grow(order, size * 2);
             order[size++] = m;
             if (m >= base) extra = true;
           }
-        } else {
+        } else if (n < base) {
           for (let j = off[n]; j < off[n + 1]; j++) {
             if (!(mask & (1 << ty[j]))) continue;
             const m = to[j];
@@ -431,12 +470,8 @@ export class Adjacency {
       }
     }
     order = order.slice(0, size);
-    for (let d = 1; d <= maxDepth; d++) {
-      const level = order.subarray(levelStart[d], levelStart[d + 1]);
-      if (extra) level.sort((a, b) => this.compareNodes(a, b));
-      else level.sort();
-    }
-    const result: Reach = { root, order, levelStart, counts: new Map() };
+    const result: Reach = { root, order, levelStart, sorted: new Uint8Array(maxDepth + 1), extra, counts: new Map() };
+    result.sorted[0] = 1;
     if (size > this.cacheInts) return result;
     this.cache.set(key, result);
     this.cachedInts += size;
@@ -474,6 +509,7 @@ export class Adjacency {
     if (after) {
       if (after.depth > maxDepth) from = order.length;
       else if (after.depth >= 1) {
+        this.sortLevel(reach, after.depth);
         let lo = levelStart[after.depth];
         let hi = levelStart[after.depth + 1];
         while (lo < hi) {
@@ -484,10 +520,14 @@ export class Adjacency {
         from = lo;
       }
     }
+    // Levels are sorted as the page reaches them (the first page of a large reach sorts only its first level).
     const items: { node: number; depth: number }[] = [];
     let i = from;
-    for (; i < order.length && items.length < first; i++) {
-      if (!matches || matches(order[i])) items.push({ node: order[i], depth: depthAt(i) });
+    for (let d = depthAt(Math.min(from, order.length - 1)); d <= maxDepth && items.length < first; d++) {
+      this.sortLevel(reach, d);
+      for (i = Math.max(i, levelStart[d]); i < levelStart[d + 1] && items.length < first; i++) {
+        if (!matches || matches(order[i])) items.push({ node: order[i], depth: d });
+      }
     }
     let hasNextPage = false;
     for (; i < order.length && !hasNextPage; i++) hasNextPage = !matches || matches(order[i]);
@@ -503,8 +543,15 @@ export class Adjacency {
     return { items, totalCount, hasNextPage };
   }
 
+  private sortLevel(reach: Reach, d: number): void {
+    if (reach.sorted[d]) return;
+    this.sortNodes(reach.order.subarray(reach.levelStart[d], reach.levelStart[d + 1]), reach.extra);
+    reach.sorted[d] = 1;
+  }
+
   /** Whether `n` lies in level `depth` of `reach` (binary search). */
   private inLevel(reach: Reach, n: number, depth: number): boolean {
+    this.sortLevel(reach, depth);
     let lo = reach.levelStart[depth];
     let hi = reach.levelStart[depth + 1];
     while (lo < hi) {
@@ -563,6 +610,13 @@ export class Adjacency {
     }
     return steps.sort((a, b) => a.depth - b.depth || this.compareNodes(a.from, b.from) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || this.compareNodes(a.to, b.to));
   }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashId(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /** Compressed sparse rows of `count` nodes from `e` edges a → b. */

@@ -55,7 +55,7 @@ const SQL = {
       ${META.map((c) => `${c} = ${mergeCited(c)}`).join(',\n      ')},
       symbol_folded = CASE WHEN ${mergeCited('symbol')} IS documents.symbol THEN documents.symbol_folded ELSE excluded.symbol_folded END
     WHERE ${META.map((c) => `(${mergeCited(c)}) IS NOT documents.${c}`).join('\n      OR ')}`,
-  edgesOfSource: `SELECT DISTINCT v.edge_id AS id, e.src FROM evidence v JOIN edges e ON e.id = v.edge_id WHERE v.source = ?`,
+  edgesOfSource: `SELECT DISTINCT v.edge_id AS id, e.src, e.type FROM evidence v JOIN edges e ON e.id = v.edge_id WHERE v.source = ?`,
   deleteEvidenceOfSource: `DELETE FROM evidence WHERE source = ?`,
   deleteEdgeIfBare: `DELETE FROM edges WHERE id = @id AND NOT EXISTS (SELECT 1 FROM evidence WHERE edge_id = @id)`,
   upsertEdge: `INSERT INTO edges (src, dst, type) VALUES (?, ?, ?)
@@ -84,7 +84,8 @@ const SQL = {
   edgesByKey: `SELECT e.id, e.src, e.dst, e.type FROM json_each(?) k
     JOIN edges e ON e.src = k.value ->> 0 AND e.type = k.value ->> 1 AND e.dst = k.value ->> 2`,
   dataVersion: `PRAGMA data_version`,
-  logBounds: `SELECT min(seq) AS lo, max(seq) AS hi FROM graph_log`,
+  // Two subqueries: min() and max() together in one SELECT scan the table.
+  logBounds: `SELECT (SELECT min(seq) FROM graph_log) AS lo, (SELECT max(seq) FROM graph_log) AS hi`,
   logSince: `SELECT docs FROM graph_log WHERE seq > ? ORDER BY seq`,
   logAppend: `INSERT INTO graph_log (docs) VALUES (?)`,
   logPrune: `DELETE FROM graph_log WHERE seq <= ?`,
@@ -249,24 +250,23 @@ export class SqliteGraphStore implements GraphStore {
       kind: d.kind, symbol: d.symbol, name: d.name, title: d.title, date: d.date, year: d.year, issuer: d.issuer, subject: d.subject,
       level: d.level, province: d.province, folded: d.symbol === null ? null : foldSymbol(d.symbol),
     });
+    // Documents this file adds, or whose fields or derivation edges it changes (graph_log, for every reader's adjacency).
+    const touched = new Set<string>([source]);
     this.st.upsertIngested.run({ id: source, ...meta(doc), file: doc.file, contentHash: doc.contentHash });
     if (doc.text != null) this.st.upsertText.run(source, doc.text);
     for (const c of b.cited) {
       // Merging a citation is idempotent: one already merged (and committed) cannot change the node again.
       const key = citedKey(c);
       if (this.merged.has(key) || pending.has(key)) continue;
-      this.st.upsertCited.run({ id: c.id, ...meta(c) });
+      if (this.st.upsertCited.run({ id: c.id, ...meta(c) }).changes > 0) touched.add(c.id);
       pending.add(key);
     }
 
-    // Documents whose derivation edges or filter fields this file may change (for the adjacency of every reader).
-    const touched = new Set<string>([source]);
-    for (const c of b.cited) touched.add(c.id);
-    const previous = this.st.edgesOfSource.all(source) as { id: number; src: string }[];
-    for (const p of previous) touched.add(p.src);
+    const previous = this.st.edgesOfSource.all(source) as { id: number; src: string; type: EdgeType }[];
+    for (const p of previous) if (p.type !== 'CITES') touched.add(p.src);
     this.st.deleteEvidenceOfSource.run(source);
     for (const e of b.edges) {
-      touched.add(e.from);
+      if (e.type !== 'CITES') touched.add(e.from);
       const { id } = this.st.upsertEdge.get(e.from, e.to, e.type) as { id: number };
       for (const v of e.evidence) {
         if (v.source !== source) throw new Error(`writeBatch ${source}: evidence of ${e.from} → ${e.to} names another source (${v.source})`);

@@ -1,8 +1,9 @@
 /**
  * Store-independent parts of the two traversals (implementers, legalBasis):
- * ordering, cursor pagination and path reconstruction. Each store supplies the
- * reachability query (a recursive CTE in SQLite, a variable-length path in
- * Neo4j) and batched edge/document reads; the results are then identical.
+ * ordering, cursor pagination and path reconstruction. Neo4j supplies the
+ * reachability query (a variable-length path) and batched edge/document reads;
+ * SQLite walks its in-memory adjacency (graph/adjacency.ts) with the same order
+ * (depth, then id in code-point order), cursors and paths, so results are identical.
  */
 import type { DocumentNode, Edge, EdgeType, UnresolvedReference } from './model.ts';
 import type { ImplementerFilter, Implementer, Page, TraceStep } from './store.ts';
@@ -34,13 +35,35 @@ export function decodeCursor(cursor: string): (string | number)[] {
   throw new RangeError(`invalid cursor: ${JSON.stringify(cursor)}`);
 }
 
-/** Lexicographic comparison of sort keys (numbers before strings never mix: keys have fixed shapes). */
+/** Code-point order of two strings (UTF-8 byte order, SQLite's BINARY collation); plain `<` is UTF-16 order. */
+export function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x !== y) {
+      // Surrogates (astral code points) sort above U+E000–U+FFFF in code-point order.
+      if (x >= 0xd800 && y >= 0xd800) {
+        x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+        y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+      }
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}
+
+/** Lexicographic comparison of sort keys (numbers before strings never mix: keys have fixed shapes); strings in code-point order. */
 export function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const x = a[i];
     const y = b[i];
-    if (x < y) return -1;
-    if (x > y) return 1;
+    if (typeof x === 'string' && typeof y === 'string') {
+      const c = compareIds(x, y);
+      if (c !== 0) return c;
+    } else if (x < y) return -1;
+    else if (x > y) return 1;
   }
   return a.length - b.length;
 }
@@ -124,7 +147,7 @@ export async function pageImplementers(
 ): Promise<Page<Implementer>> {
   const depthOf = new Map<string, number>([[of, 0]]);
   for (const r of reached) depthOf.set(r.id, r.depth);
-  const sorted = reached.filter((r) => r.matches && r.id !== of).sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : 1));
+  const sorted = reached.filter((r) => r.matches && r.id !== of).sort((a, b) => a.depth - b.depth || compareIds(a.id, b.id));
   const page = pageOf(sorted, (r) => [r.depth, r.id], first, after);
 
   const paths = new Map<string, Edge[]>(page.items.map((r) => [r.id, []]));
@@ -135,7 +158,7 @@ export async function pageImplementers(
     for (const h of heads) {
       const step = edges
         .filter((e) => e.from === h.at && depthOf.get(e.to) === h.depth - 1)
-        .sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0))[0];
+        .sort((a, b) => compareIds(a.to, b.to))[0];
       if (!step) throw new Error(`implementers: no path from ${h.item} to ${of} (graph changed during the query?)`);
       paths.get(h.item)!.push(step);
       if (h.depth > 1) next.push({ item: h.item, at: step.to, depth: h.depth - 1 });

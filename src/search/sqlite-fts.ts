@@ -1,7 +1,8 @@
 /**
  * SearchIndex on SQLite FTS5 (better-sqlite3), schema 2.
  *
- * Tables (rowid shared by all; a document keeps its rowid when upserted again):
+ * Tables (a document keeps its rowid when upserted again; its rowid in the FTS
+ * tables is ftsRowid(year, rowid)):
  *
  *   search_doc   id, facet columns, the short fields shown in results, `sym`
  *                (foldSymbol of the symbol, indexed), `sig` (a hash of everything
@@ -21,17 +22,18 @@
  *                filter tokens.
  *
  * A query is a list of units (query.ts) that must all match. Hits come in tiers,
- * each tier newest first (rowid DESC, which FTS5 walks without reading the rest
- * of the match set), each document once, in its best tier:
+ * each tier newest year first, then last written (FTS rowid DESC, which FTS5
+ * walks without reading the rest of the match set), each document once, in its
+ * best tier:
  *
  *   1. the document's own symbol is the query ("33 CT TTg", "33/CT-TTg")
  *   2. every unit in the short fields with the query's accents ("hòa" ≠ "hoa")
  *   3. every unit in the short fields, accent-free
  *   4. every unit anywhere, accent-free, whole words
  *
- * Tier 1 is an equality look-up of search_doc.sym. Filters are tokens in both
- * indexes (ANDed into the MATCH), so a narrow filter is an intersection of
- * doclists, not a scan. There is no bm25: its IDF reads each phrase's whole
+ * Tier 1 is an equality look-up of search_doc.sym. A year filter is a range of
+ * FTS rowids (FTS5 seeks to it); the other filters are tokens in both indexes,
+ * ANDed into the MATCH. There is no bm25: its IDF reads each phrase's whole
  * doclist, so its cost grows with the match count.
  *
  * FTS5 settings (measured on 100k plans): leaf pages of 1 000 bytes (pgsz; default
@@ -83,7 +85,31 @@ const DEFLATE_LEVEL = 1;
 export const TEXT_LEAD = 2048;
 
 const FILTER_COLUMNS = ['kind', 'province', 'year', 'level', 'ingested'] as const;
-const TAG_LETTER: Record<(typeof FILTER_COLUMNS)[number], string> = { kind: 'k', province: 'p', year: 'y', level: 'l', ingested: 'i' };
+/** Filters applied as index tokens; the year is a rowid range instead (see ftsRowid). */
+const TAG_COLUMNS = ['kind', 'province', 'level', 'ingested'] as const;
+const TAG_LETTER: Record<(typeof TAG_COLUMNS)[number], string> = { kind: 'k', province: 'p', level: 'l', ingested: 'i' };
+
+const YEAR_SPAN = 2 ** 32;
+const MAX_YEAR = 9999;
+
+/** The year part of FTS rowids: 0 for no year, else the year (clamped to 1..MAX_YEAR). */
+function yearKey(year: number | null | undefined): number {
+  return year == null ? 0 : Math.min(MAX_YEAR, Math.max(1, year));
+}
+
+/**
+ * A document's rowid in the FTS tables: its year above its search_doc rowid, so
+ * that rowid DESC is newest year first, then last written, and a year filter is
+ * a rowid range that FTS5 seeks to instead of a token to intersect.
+ */
+export function ftsRowid(year: number | null | undefined, rowid: number): number {
+  return yearKey(year) * YEAR_SPAN + rowid;
+}
+
+/** FTS rowids of one year, or of all years. */
+function ftsRange(year: number | null | undefined): [number, number] {
+  return year == null ? [0, (MAX_YEAR + 1) * YEAR_SPAN] : [yearKey(year) * YEAR_SPAN, (yearKey(year) + 1) * YEAR_SPAN - 1];
+}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -93,6 +119,8 @@ CREATE TABLE IF NOT EXISTS search_doc (
   kind TEXT, province TEXT, year INTEGER, level TEXT, ingested INTEGER NOT NULL,
   symbol TEXT, name TEXT, title TEXT, issuer TEXT, subject TEXT,
   sym TEXT,
+  -- the document's rowid in search_head and search_body (see ftsRowid)
+  frow INTEGER NOT NULL,
   sig TEXT NOT NULL,
   -- write order: readers load the facet columns of rows written since they last looked (FacetCache)
   seq INTEGER NOT NULL
@@ -159,7 +187,7 @@ const tagCache = new Map<string, string>();
 
 /** Filter tokens of a document's (or a filter's) values: a letter per column and a hash of the exact value. */
 export function tagTokens(values: SearchFilter): string[] {
-  return FILTER_COLUMNS.flatMap((col) => {
+  return TAG_COLUMNS.flatMap((col) => {
     const v = values[col];
     if (v == null) return [];
     const key = `${TAG_LETTER[col]}${typeof v === 'boolean' ? (v ? '1' : '0') : String(v)}`;
@@ -202,8 +230,9 @@ export function queryTiers(q: ParsedQuery, filter: SearchFilter = {}): Tier[] {
   const tags = tagTokens(filter).map(quote);
   const head = (parts: string[]) => [...parts, ...tags.map((t) => `tags : ${t}`)].join(' AND ');
   const tiers: Tier[] = [];
-  // the symbol is in the short fields, which search_body holds too: tier 1 adds no match to tier 4
-  if (q.symbol) tiers.push({ table: 'search_doc', symbol: q.symbol, score: 4, counts: false });
+  // counted: the symbol is in the short fields, which search_body holds too, but a symbol
+  // written with spaces ("33 /CT-TTg") gives no symbol token there
+  if (q.symbol) tiers.push({ table: 'search_doc', symbol: q.symbol, score: 4, counts: true });
   if (q.units.some((u) => u.kind === 'word' && u.term !== u.folded)) {
     tiers.push({ table: 'search_head', match: head(q.units.map((u) => headUnit(u, true))), score: 3, counts: false });
   }
@@ -257,16 +286,17 @@ type Statements = ReturnType<typeof prepareWrites>;
 
 function prepareWrites(db: Database.Database) {
   return {
-    find: db.prepare<[string], { rowid: number; sig: string }>('SELECT rowid, sig FROM search_doc WHERE id = ?'),
+    find: db.prepare<[string], { rowid: number; frow: number; sig: string }>('SELECT rowid, frow, sig FROM search_doc WHERE id = ?'),
     lastSeq: db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM search_doc').pluck(),
     insert: db.prepare(
-      `INSERT INTO search_doc (rowid, id, kind, province, year, level, ingested, symbol, name, title, issuer, subject, sym, sig, seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO search_doc (rowid, id, kind, province, year, level, ingested, symbol, name, title, issuer, subject, sym, frow, sig, seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     ),
     update: db.prepare(
       `UPDATE search_doc SET kind = ?, province = ?, year = ?, level = ?, ingested = ?,
          symbol = ?, name = ?, title = ?, issuer = ?, subject = ?, sym = ?, sig = ?, seq = ? WHERE rowid = ?`,
     ),
+    setFrow: db.prepare('UPDATE search_doc SET frow = ? WHERE rowid = ?'),
     putText: db.prepare('INSERT OR REPLACE INTO search_text (rowid, z) VALUES (?, ?)'),
     dropText: db.prepare('DELETE FROM search_text WHERE rowid = ?'),
     dropHead: db.prepare('DELETE FROM search_head WHERE rowid = ?'),
@@ -294,23 +324,25 @@ function writeDoc(st: Statements, seq: { last: number }, d: SearchDoc, rowid?: n
   if (old) {
     id = old.rowid;
     st.update.run(...facets, ...shown, sym, sig, ++seq.last, id);
-    st.dropHead.run(id);
-    st.dropBody.run(id);
+    st.dropHead.run(old.frow);
+    st.dropBody.run(old.frow);
   } else {
     id = Number(st.insert.run(rowid ?? null, d.id, ...facets, ...shown, sym, sig, ++seq.last).lastInsertRowid);
   }
+  const frow = ftsRowid(d.year, id);
+  if (frow !== old?.frow) st.setFrow.run(frow, id);
   if (text) st.putText.run(id, packText(text.slice(0, SNIPPET_TEXT_LIMIT)));
   else if (old) st.dropText.run(id);
 
   const head = canonicalVi(headText(d));
   const tags = tagTokens(d).join(' ');
-  st.putHead.run(id, head, foldText(head), tags);
+  st.putHead.run(frow, head, foldText(head), tags);
   // folded here (foldText: Vietnamese letters and đ to ASCII), the text tokenises ~2× faster
   // than raw text with FTS5's own remove_diacritics, which also lacks đ → d
   const headFolded = foldText(head);
   const textFolded = text ? foldText(text) : '';
   const symbols = new Set([...symbolTokens(headFolded), ...symbolTokens(textFolded)]);
-  st.putBody.run(id, headFolded, textFolded, `${[...symbols].join(' ')} ${tags}`);
+  st.putBody.run(frow, headFolded, textFolded, `${[...symbols].join(' ')} ${tags}`);
 }
 
 type Facet = (typeof FACETS)[number];
@@ -500,8 +532,8 @@ export class SqliteSearchIndex implements SearchIndex {
       for (const id of ids) {
         const row = st.find.get(id);
         if (!row) continue;
-        st.dropHead.run(row.rowid);
-        st.dropBody.run(row.rowid);
+        st.dropHead.run(row.frow);
+        st.dropBody.run(row.frow);
         st.dropText.run(row.rowid);
         st.dropDoc.run(row.rowid);
       }
@@ -532,27 +564,33 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /**
    * Hits up to `end` in tier order, and the counted sample: the newest countCap + 1
-   * rowids of the match set (every match when exact).
+   * documents of the match set (every match when exact). Rows are [rowid, FTS rowid].
    */
   private matchTiers(parsed: ParsedQuery, filter: SearchFilter, end: number): { page: { rowid: number; score: number }[]; sample: number[]; exact: boolean } {
     const page: { rowid: number; score: number }[] = [];
     const seen = new Set<number>();
-    const matched = new Set<number>();
+    const matched = new Map<number, number>();
+    const [lo, hi] = ftsRange(filter.year);
     let exact = true;
     for (const tier of queryTiers(parsed, filter)) {
       const want = end - page.length;
       // rows enough for the page (skipping rows of earlier tiers) and, for counted tiers, the sample
       const limit = Math.max(want > 0 ? want + seen.size : 0, tier.counts ? this.countCap + 1 : 0);
       if (limit === 0) continue;
-      const rows = tier.table === 'search_doc' ? this.symbolRows(tier.symbol, filter, limit) : this
-        .stmt<[string, number], number>(`SELECT rowid FROM ${tier.table} WHERE ${tier.table} MATCH ? ORDER BY rowid DESC LIMIT ?`)
-        .pluck()
-        .all(tier.match, limit);
+      const rows =
+        tier.table === 'search_doc'
+          ? this.symbolRows(tier.symbol, filter, limit)
+          : this.stmt<[string, number, number, number], number>(
+              `SELECT rowid FROM ${tier.table} WHERE ${tier.table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
+            )
+              .pluck()
+              .all(tier.match, lo, hi, limit)
+              .map((f): [number, number] => [f % YEAR_SPAN, f]);
       if (tier.counts) {
         if (rows.length > this.countCap) exact = false;
-        for (const r of rows) matched.add(r);
+        for (const [r, f] of rows) matched.set(r, f);
       }
-      for (const r of rows) {
+      for (const [r] of rows) {
         if (page.length >= end) break;
         if (seen.has(r)) continue;
         seen.add(r);
@@ -561,15 +599,19 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     // when a tier was cut, its newest countCap + 1 rows (and all rows of the others)
     // still contain the newest countCap + 1 rows of the union
-    const sample = [...matched].sort((a, b) => b - a).slice(0, exact ? undefined : this.countCap + 1);
+    const sample = [...matched]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, exact ? undefined : this.countCap + 1)
+      .map(([r]) => r);
     return { page, sample, exact };
   }
 
-  private symbolRows(symbol: string, filter: SearchFilter, limit: number): number[] {
+  private symbolRows(symbol: string, filter: SearchFilter, limit: number): [number, number][] {
     const { where, params } = filterSql(filter);
-    return this
-      .stmt<unknown[], number>(`SELECT rowid FROM search_doc WHERE sym = ?${where.map((w) => ` AND ${w}`).join('')} ORDER BY rowid DESC LIMIT ?`)
-      .pluck()
+    return this.stmt<unknown[], [number, number]>(
+      `SELECT rowid, frow FROM search_doc WHERE sym = ?${where.map((w) => ` AND ${w}`).join('')} ORDER BY frow DESC LIMIT ?`,
+    )
+      .raw()
       .all(symbol, ...params, limit);
   }
 

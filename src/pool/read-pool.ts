@@ -10,7 +10,8 @@
  *   request that makes it (request-scope.ts), so the later calls of an older
  *   request are not queued behind requests that arrived after it.
  * - Time limit: a queued call whose deadline passes is dropped; a running one is
- *   abandoned: its worker is terminated and a fresh one takes its place at once.
+ *   abandoned: its worker is terminated and a fresh one takes its place at once
+ *   (it takes calls once its stores are open and warm, read-worker.ts).
  *   The caller gets a ReadTimeoutError. better-sqlite3 cannot interrupt a running
  *   statement (no sqlite3_interrupt, no progress handler), so a terminated worker's
  *   thread ends only when its statement returns; at most `size` such threads are

@@ -82,6 +82,8 @@ export function toBatch(extraction: Extraction, src: SourceInfo): IngestBatch {
 
   const cited = new Map<string, DocumentNode>();
   const edges = new Map<string, Edge>();
+  /** "start:end" of each edge's evidence, so a text citing one document 100k times stays linear */
+  const seen = new Map<string, Set<string>>();
   const evidenceOf = (m: { start: number; end: number; section: string }): Evidence => ({
     source: id, quote: quoteAround(src.text, m.start, m.end), start: m.start, end: m.end, section: m.section,
   });
@@ -90,8 +92,13 @@ export function toBatch(extraction: Extraction, src: SourceInfo): IngestBatch {
     const k = `${e.from}\u0000${e.to}\u0000${e.type}`;
     const edge = edges.get(k) ?? { ...e, evidence: [] };
     edges.set(k, edge);
+    const spans = seen.get(k) ?? new Set<string>();
+    seen.set(k, spans);
     for (const m of mentions) {
-      if (!edge.evidence.some((x) => x.start === m.start && x.end === m.end)) edge.evidence.push(evidenceOf(m));
+      const span = `${m.start}:${m.end}`;
+      if (spans.has(span)) continue;
+      spans.add(span);
+      edge.evidence.push(evidenceOf(m));
     }
   };
   const addNode = (n: DocumentNode) => {

@@ -16,14 +16,25 @@ const TERMINATOR = /[.!?;]/;
 const ITEM_START = /^[ \t]*(?:[-+•*–][ \t]|\d+(?:\.\d+)*[.)][ \t]|[a-zđ]\)[ \t]|[IVX]+\.[ \t]|#{1,6}[ \t])/u;
 const HEADING = /^[ \t]*#{1,6}[ \t]/;
 
+/** Start of the line holding text[pos - 1], looking back at most MAX_REACH characters (-1 past that): lines can be megabytes long. */
+function lineStartNear(text: string, pos: number): number {
+  const floor = Math.max(0, pos - MAX_REACH);
+  for (let i = pos; i > floor; i--) if (text.charCodeAt(i - 1) === 10) return i;
+  return floor === 0 ? 0 : -1;
+}
+
+function isHeadingLine(text: string, lineStart: number): boolean {
+  return lineStart >= 0 && HEADING.test(text.slice(lineStart, lineStart + 8));
+}
+
 function isItemStart(text: string, lineStart: number): boolean {
   return ITEM_START.test(text.slice(lineStart, lineStart + 12));
 }
 
 /** [start, end) of the sentence containing text[spanStart, spanEnd). */
 export function sentenceBounds(text: string, spanStart: number, spanEnd: number): { start: number; end: number } {
-  const lineStart = text.lastIndexOf('\n', spanStart - 1) + 1;
-  if (HEADING.test(text.slice(lineStart, lineStart + 8))) {
+  const lineStart = lineStartNear(text, spanStart);
+  if (isHeadingLine(text, lineStart)) {
     const lineEnd = text.indexOf('\n', spanEnd);
     return { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd };
   }
@@ -33,7 +44,7 @@ export function sentenceBounds(text: string, spanStart: number, spanEnd: number)
     const prev = text[start - 1];
     if (/\s/.test(text[start] ?? '') && TERMINATOR.test(prev)) break;
     if (prev === '\n' && isItemStart(text, start)) break;
-    if (prev === '\n' && HEADING.test(text.slice(text.lastIndexOf('\n', start - 2) + 1, start))) break; // the line above is a heading
+    if (prev === '\n' && isHeadingLine(text, lineStartNear(text, start - 1))) break; // the line above is a heading
     start--;
   }
   let end = spanEnd;

@@ -118,6 +118,22 @@ describe('SQLite FTS5 search', () => {
     expect((await ids('218 QD TW')).sort()).toEqual(['broken', 'scattered']);
   });
 
+  it('ranks header matches first within the counted window only: past countCap, older ones come with the body matches', async () => {
+    const docs = [
+      doc('old-head', 'kế hoạch thi đua', 2000),
+      ...[2020, 2021, 2022].map((y) => ({ ...doc(`body-${y}`, 'Kế hoạch năm', y), ingested: true, text: 'phát động thi đua' })),
+    ];
+    const order = async (countCap: number) => {
+      const ix = new SqliteSearchIndex(':memory:', { countCap });
+      await ix.init();
+      await ix.upsert(docs);
+      const r = await ix.search('thi đua', { limit: 10, offset: 0 });
+      return [r.hits.map((h) => h.id), r.totalCount, r.totalCountExact];
+    };
+    expect(await order(10)).toEqual([['old-head', 'body-2022', 'body-2021', 'body-2020'], 4, true]);
+    expect(await order(2)).toEqual([['body-2022', 'body-2021', 'body-2020', 'old-head'], 3, false]);
+  });
+
   it('filters inside the index, also on values that only differ by accents', async () => {
     const ix = new SqliteSearchIndex();
     await ix.init();

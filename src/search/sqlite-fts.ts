@@ -2,7 +2,7 @@
  * SearchIndex on SQLite FTS5 (better-sqlite3), schema 2.
  *
  * Tables (a document keeps its rowid when upserted again; its rowid in the FTS
- * tables is ftsRowid(year, rowid)):
+ * tables is ftsRowid(year, province, rowid)):
  *
  *   search_doc   id, facet columns, the short fields shown in results, `sym`
  *                (foldSymbol of the symbol, indexed), `sig` (a hash of everything
@@ -42,10 +42,15 @@
  * for a query to walk (2× faster, same build time). optimize() merges everything
  * into one segment after a bulk load (another 2×).
  *
- * Bounded work: each tier reads at most max(countCap + 1, page end) rowids, so
- * totalCount and the facets are exact up to `countCap` (default 2 000) matches;
- * past it totalCount is countCap + 1 with totalCountExact false and the facets
- * count the newest countCap + 1 matches. Paging reaches the first MAX_WINDOW hits.
+ * Bounded work: the counted tiers (1 and 4) read at most countCap + 1 rows
+ * (default 1 000), so totalCount and the facets are exact up to countCap
+ * matches; past it totalCount is countCap + 1 with totalCountExact false and
+ * the facets count the newest countCap + 1 matches (the window). Tiers 2 and 3
+ * are only looked for within the window's span: past countCap matches, a header
+ * match older than the window ranks with the body matches. How far back the
+ * walk goes is thus countCap / (share of documents matching), whatever the corpus
+ * size; only a query whose words are common but rarely together walks further.
+ * Paging reaches the first MAX_WINDOW hits.
  *
  * Snippets are made for the returned page only: short fields from search_doc,
  * text from search_text (a match found only past SNIPPET_TEXT_LIMIT gets no text
@@ -85,12 +90,16 @@ const DEFLATE_LEVEL = 1;
 export const TEXT_LEAD = 2048;
 
 const FILTER_COLUMNS = ['kind', 'province', 'year', 'level', 'ingested'] as const;
-/** Filters applied as index tokens; the year is a rowid range instead (see ftsRowid). */
+/** Filters applied as index tokens; the year is a rowid range instead, and so is the province with it (see ftsRowid). */
 const TAG_COLUMNS = ['kind', 'province', 'level', 'ingested'] as const;
 const TAG_LETTER: Record<(typeof TAG_COLUMNS)[number], string> = { kind: 'k', province: 'p', level: 'l', ingested: 'i' };
 
-const YEAR_SPAN = 2 ** 32;
+/** FTS rowid layout (below 2^53, exact in a JS number): year key, province code, document rowid. */
+const ROWID_BITS = 2 ** 29;
+const PROVINCE_CODES = 1024;
 const MAX_YEAR = 9999;
+/** Document rowids must stay below this (the rowid's share of an FTS rowid). */
+export const MAX_DOCUMENTS = ROWID_BITS - 1;
 
 /** The year part of FTS rowids: 0 for no year, else the year (clamped to 1..MAX_YEAR). */
 function yearKey(year: number | null | undefined): number {
@@ -98,21 +107,33 @@ function yearKey(year: number | null | undefined): number {
 }
 
 /**
- * A document's rowid in the FTS tables: its year above its search_doc rowid, so
- * that rowid DESC is newest year first, then last written, and a year filter is
- * a rowid range that FTS5 seeks to instead of a token to intersect.
+ * A document's rowid in the FTS tables: its year, then its province's code
+ * (search_province; 0 for none), then its search_doc rowid. Rowid DESC is thus
+ * newest year first, then by province, then last written; a year, or a year and
+ * a province, is a rowid range that FTS5 seeks to instead of a token to intersect
+ * (the province token is ANDed too: codes past PROVINCE_CODES - 1 share one).
  */
-export function ftsRowid(year: number | null | undefined, rowid: number): number {
-  return yearKey(year) * YEAR_SPAN + rowid;
+export function ftsRowid(year: number | null | undefined, provinceCode: number, rowid: number): number {
+  if (rowid > MAX_DOCUMENTS) throw new Error(`search index is full: document rowid ${rowid} > ${MAX_DOCUMENTS}`);
+  return (yearKey(year) * PROVINCE_CODES + Math.min(provinceCode, PROVINCE_CODES - 1)) * ROWID_BITS + rowid;
 }
 
-/** FTS rowids of one year, or of all years. */
-function ftsRange(year: number | null | undefined): [number, number] {
-  return year == null ? [0, (MAX_YEAR + 1) * YEAR_SPAN] : [yearKey(year) * YEAR_SPAN, (yearKey(year) + 1) * YEAR_SPAN - 1];
+/** The search_doc rowid inside an FTS rowid. */
+function docRowid(frow: number): number {
+  return frow % ROWID_BITS;
+}
+
+/** FTS rowids of a year (and province code), or of everything. */
+function ftsRange(year: number | null | undefined, provinceCode: number | null): [number, number] {
+  if (year == null) return [0, (MAX_YEAR + 1) * PROVINCE_CODES * ROWID_BITS];
+  const y = yearKey(year) * PROVINCE_CODES;
+  if (provinceCode === null || provinceCode >= PROVINCE_CODES - 1) return [y * ROWID_BITS, (y + PROVINCE_CODES) * ROWID_BITS - 1];
+  return [(y + provinceCode) * ROWID_BITS, (y + provinceCode + 1) * ROWID_BITS - 1];
 }
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS search_province (code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS search_doc (
   rowid INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -297,6 +318,8 @@ function prepareWrites(db: Database.Database) {
          symbol = ?, name = ?, title = ?, issuer = ?, subject = ?, sym = ?, sig = ?, seq = ? WHERE rowid = ?`,
     ),
     setFrow: db.prepare('UPDATE search_doc SET frow = ? WHERE rowid = ?'),
+    provinceCode: db.prepare<[string], number>('SELECT code FROM search_province WHERE name = ?').pluck(),
+    newProvince: db.prepare<[string], number>('INSERT INTO search_province (name) VALUES (?) RETURNING code').pluck(),
     putText: db.prepare('INSERT OR REPLACE INTO search_text (rowid, z) VALUES (?, ?)'),
     dropText: db.prepare('DELETE FROM search_text WHERE rowid = ?'),
     dropHead: db.prepare('DELETE FROM search_head WHERE rowid = ?'),
@@ -329,7 +352,7 @@ function writeDoc(st: Statements, seq: { last: number }, d: SearchDoc, rowid?: n
   } else {
     id = Number(st.insert.run(rowid ?? null, d.id, ...facets, ...shown, sym, sig, ++seq.last).lastInsertRowid);
   }
-  const frow = ftsRowid(d.year, id);
+  const frow = ftsRowid(d.year, d.province === null ? 0 : (st.provinceCode.get(d.province) ?? st.newProvince.get(d.province)!), id);
   if (frow !== old?.frow) st.setFrow.run(frow, id);
   if (text) st.putText.run(id, packText(text.slice(0, SNIPPET_TEXT_LIMIT)));
   else if (old) st.dropText.run(id);
@@ -435,7 +458,7 @@ export class SqliteSearchIndex implements SearchIndex {
   constructor(dbOrPath: Database.Database | string = ':memory:', opts: SqliteSearchOptions = {}) {
     this.ownsDb = typeof dbOrPath === 'string';
     this.db = typeof dbOrPath === 'string' ? new Database(dbOrPath) : dbOrPath;
-    this.countCap = opts.countCap ?? 2_000;
+    this.countCap = opts.countCap ?? 1_000;
     if (this.ownsDb && dbOrPath !== ':memory:') {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
@@ -563,47 +586,67 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
-   * Hits up to `end` in tier order, and the counted sample: the newest countCap + 1
-   * documents of the match set (every match when exact). Rows are [rowid, FTS rowid].
+   * Hits up to `end`, and the counted sample. The match set M is what the counted
+   * tiers (own symbol, anywhere) find; the sample W is its newest countCap + 1
+   * documents (all of M when exact). Hits are: the own-symbol tier, then the
+   * header tiers within W's span, then the rest of W, then the rest of M, each
+   * newest first. Header tiers are only walked over W's span, so no tier reads
+   * further back than the counting did.
    */
   private matchTiers(parsed: ParsedQuery, filter: SearchFilter, end: number): { page: { rowid: number; score: number }[]; sample: number[]; exact: boolean } {
+    let code: number | null = null;
+    if (filter.province != null) {
+      code = this.stmt<[string], number>('SELECT code FROM search_province WHERE name = ?').pluck().get(filter.province) ?? null;
+      if (code === null) return { page: [], sample: [], exact: true }; // no document of that province
+    }
+    const [lo, hi] = ftsRange(filter.year, code);
+    const tiers = queryTiers(parsed, filter);
+    const fts = (match: string, from: number, to: number, limit: number, table: 'search_head' | 'search_body') =>
+      this.stmt<[string, number, number, number], number>(
+        `SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
+      )
+        .pluck()
+        .all(match, from, to, limit)
+        .map((f): [number, number] => [docRowid(f), f]);
+    const rowsOf = (tier: Tier, from: number, to: number, limit: number) =>
+      tier.table === 'search_doc' ? this.symbolRows(tier.symbol, filter, limit) : fts(tier.match, from, to, limit, tier.table);
+
+    // the counted tiers: their union, newest first
+    const cap = this.countCap;
+    const matched = new Map<number, number>();
+    const counted = new Map<Tier, [number, number][]>();
+    let exact = true;
+    for (const tier of tiers.filter((t) => t.counts)) {
+      const rows = rowsOf(tier, lo, hi, cap + 1);
+      counted.set(tier, rows);
+      if (rows.length > cap) exact = false;
+      for (const [r, f] of rows) matched.set(r, f);
+    }
+    // when a tier was cut, its newest cap + 1 rows (and all rows of the others)
+    // still hold the newest cap + 1 rows of the union
+    const window = [...matched].sort((a, b) => b[1] - a[1]).slice(0, exact ? undefined : cap + 1);
+    if (window.length === 0) return { page: [], sample: [], exact: true };
+    const windowLo = window[window.length - 1][1];
+
     const page: { rowid: number; score: number }[] = [];
     const seen = new Set<number>();
-    const matched = new Map<number, number>();
-    const [lo, hi] = ftsRange(filter.year);
-    let exact = true;
-    for (const tier of queryTiers(parsed, filter)) {
-      const want = end - page.length;
-      // rows enough for the page (skipping rows of earlier tiers) and, for counted tiers, the sample
-      const limit = Math.max(want > 0 ? want + seen.size : 0, tier.counts ? this.countCap + 1 : 0);
-      if (limit === 0) continue;
-      const rows =
-        tier.table === 'search_doc'
-          ? this.symbolRows(tier.symbol, filter, limit)
-          : this.stmt<[string, number, number, number], number>(
-              `SELECT rowid FROM ${tier.table} WHERE ${tier.table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
-            )
-              .pluck()
-              .all(tier.match, lo, hi, limit)
-              .map((f): [number, number] => [f % YEAR_SPAN, f]);
-      if (tier.counts) {
-        if (rows.length > this.countCap) exact = false;
-        for (const [r, f] of rows) matched.set(r, f);
-      }
+    const take = (rows: [number, number][], score: number) => {
       for (const [r] of rows) {
-        if (page.length >= end) break;
-        if (seen.has(r)) continue;
-        seen.add(r);
-        page.push({ rowid: r, score: tier.score });
+        if (page.length >= end) return;
+        if (!seen.has(r)) (seen.add(r), page.push({ rowid: r, score }));
+      }
+    };
+    for (const tier of tiers) {
+      if (page.length >= end) break;
+      if (tier.table === 'search_body') {
+        take(window, tier.score);
+        // past the window (paging beyond countCap matches): the body tier goes on
+        if (!exact && page.length < end) take(fts(tier.match, lo, windowLo - 1, end - page.length + seen.size, tier.table), tier.score);
+      } else {
+        take(counted.get(tier) ?? rowsOf(tier, windowLo, hi, end - page.length + seen.size), tier.score);
       }
     }
-    // when a tier was cut, its newest countCap + 1 rows (and all rows of the others)
-    // still contain the newest countCap + 1 rows of the union
-    const sample = [...matched]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, exact ? undefined : this.countCap + 1)
-      .map(([r]) => r);
-    return { page, sample, exact };
+    return { page, sample: window.map(([r]) => r), exact };
   }
 
   private symbolRows(symbol: string, filter: SearchFilter, limit: number): [number, number][] {

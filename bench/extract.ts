@@ -49,24 +49,37 @@ export function measureThroughput(texts: readonly { file: string; text: string }
   }
 }
 
-/** Lines starting with "Căn cứ": how many yield at least one based_on mention, and a sample of those that don't. */
+/** Where a document's preamble ends: its first chapter, article 1, part or section I heading. */
+const FIRST_SECTION = /^[ \t]*(?:Chương [IVXLC\d]+|Điều 1\.|Phần (?:I|thứ nhất)\b|I\.)/mu;
+
+/**
+ * Lines starting with "Căn cứ": how many yield at least one based_on mention, and a sample of
+ * those that don't; counted over all lines, and over the preamble lines only (later "Căn cứ"
+ * lines are mostly quoted amended text, forms and procedures, which are not this document's basis).
+ */
 export function basisLines(texts: readonly { file: string; text: string }[], extractions: readonly Extraction[], sample = 15) {
-  let lines = 0;
-  let yielding = 0;
-  const misses: string[] = [];
+  const all = { lines: 0, yielding: 0, misses: [] as string[] };
+  const preamble = { lines: 0, yielding: 0, misses: [] as string[] };
   texts.forEach(({ file, text }, i) => {
     const based = extractions[i].citations.flatMap((c) => c.mentions.filter((m) => m.cue === 'based_on'));
+    const limit = FIRST_SECTION.exec(text)?.index ?? text.length;
     const re = /^[ \t]*C\u0103n c\u1ee9(?![\p{L}\p{M}]).*$/gmu;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      lines++;
       const start = m.index;
       const end = start + m[0].length;
-      if (based.some((b) => b.start < end && b.end > start)) yielding++;
-      else if (misses.length < 200) misses.push(`${file}: ${m[0].trim().slice(0, 160)}`);
+      const hit = based.some((b) => b.start < end && b.end > start);
+      for (const tally of start < limit ? [all, preamble] : [all]) {
+        tally.lines++;
+        if (hit) tally.yielding++;
+        else if (tally.misses.length < 400) tally.misses.push(`${file}: ${m[0].trim().slice(0, 160)}`);
+      }
     }
   });
-  const step = Math.max(1, Math.floor(misses.length / sample));
-  return { lines, yielding, share: lines ? round(yielding / lines, 3) : null, sampleWithout: misses.filter((_, i) => i % step === 0).slice(0, sample) };
+  const summary = (t: typeof all) => {
+    const step = Math.max(1, Math.floor(t.misses.length / sample));
+    return { lines: t.lines, yielding: t.yielding, share: t.lines ? round(t.yielding / t.lines, 3) : null, sampleWithout: t.misses.filter((_, i) => i % step === 0).slice(0, sample) };
+  };
+  return { all: summary(all), preamble: summary(preamble) };
 }
 
 async function main(): Promise<void> {

@@ -60,7 +60,7 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
 
   // symbol: "Số: 30 /KH-UBND" before the kind line
   const own = found.find((f) => f.form === 'symbol' && f.coreStart < headEnd && /Số[ \n]*:?[ \n]*$/u.test(norm.slice(Math.max(0, f.coreStart - 8), f.coreStart)));
-  const kindText = s.kindLine ? foldPhrase(norm.slice(s.kindLine.start, s.kindLine.end)) : null;
+  const kindText = s.kindLine ? foldPhrase(norm.slice(s.kindLine.start, s.kindLine.end)).replace(/\d{1,2}$/, '') : null; // "NGHỊ ĐỊNH1": a footnote mark
   const kind = kindText ? (KIND_LIST.find((k) => kindText === k.fold || kindText.startsWith(k.fold + ' '))?.kind ?? null) : null;
 
   // place and date line

@@ -64,6 +64,8 @@ if (values.build && !existsSync(path.join(dataDir, 'cancu.db'))) {
 }
 
 const server = await startServer(dataDir, serverEnv);
+// A failure before the end must not leave the server running.
+process.once('exit', () => server.child.kill());
 const pid = server.child.pid!;
 const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 

@@ -147,7 +147,8 @@ CREATE TABLE IF NOT EXISTS search_doc (
   seq INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS search_doc_seq ON search_doc(seq);
-CREATE INDEX IF NOT EXISTS search_doc_sym ON search_doc(sym) WHERE sym IS NOT NULL;
+-- covering, in hit order: the own-symbol tier reads no table row (a plan number recurs in every province)
+CREATE INDEX IF NOT EXISTS search_doc_sym ON search_doc(sym, frow) WHERE sym IS NOT NULL;
 CREATE INDEX IF NOT EXISTS search_doc_browse ON search_doc(ingested, year);
 CREATE INDEX IF NOT EXISTS search_doc_kind ON search_doc(kind);
 CREATE INDEX IF NOT EXISTS search_doc_province ON search_doc(province);
@@ -609,7 +610,7 @@ export class SqliteSearchIndex implements SearchIndex {
         .all(match, from, to, limit)
         .map((f): [number, number] => [docRowid(f), f]);
     const rowsOf = (tier: Tier, from: number, to: number, limit: number) =>
-      tier.table === 'search_doc' ? this.symbolRows(tier.symbol, filter, limit) : fts(tier.match, from, to, limit, tier.table);
+      tier.table === 'search_doc' ? this.symbolRows(tier.symbol, filter, code, from, to, limit) : fts(tier.match, from, to, limit, tier.table);
 
     // the counted tiers: their union, newest first
     const cap = this.countCap;
@@ -649,13 +650,23 @@ export class SqliteSearchIndex implements SearchIndex {
     return { page, sample: window.map(([r]) => r), exact };
   }
 
-  private symbolRows(symbol: string, filter: SearchFilter, limit: number): [number, number][] {
-    const { where, params } = filterSql(filter);
+  /**
+   * The own-symbol tier, from the covering index (sym, frow): the year is the range
+   * [lo, hi] of FTS rowids, the province their code part; other filters read columns.
+   */
+  private symbolRows(symbol: string, filter: SearchFilter, code: number | null, lo: number, hi: number, limit: number): [number, number][] {
+    const shared = code !== null && code >= PROVINCE_CODES - 1;
+    const { where, params } = filterSql({ ...filter, year: null, province: shared ? filter.province : null });
+    if (code !== null && !shared) {
+      where.push(`(frow / ${ROWID_BITS}) % ${PROVINCE_CODES} = ?`);
+      params.push(code);
+    }
     return this.stmt<unknown[], [number, number]>(
-      `SELECT rowid, frow FROM search_doc WHERE sym = ?${where.map((w) => ` AND ${w}`).join('')} ORDER BY frow DESC LIMIT ?`,
+      `SELECT rowid, frow FROM search_doc WHERE sym = ? AND frow BETWEEN ? AND ?${where.map((w) => ` AND ${w}`).join('')}
+       ORDER BY frow DESC LIMIT ?`,
     )
       .raw()
-      .all(symbol, ...params, limit);
+      .all(symbol, lo, hi, ...params, limit);
   }
 
   /** Merge each FTS index into one segment: after a bulk load, queries walk one doclist per word instead of several. */

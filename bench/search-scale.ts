@@ -88,9 +88,12 @@ async function build(file: string) {
   let upsertMs = 0;
   const t0 = performance.now();
   let batch: SynthDocument[] = [];
+  // as the pipeline indexes merged graph nodes: a cited entry never replaces an ingested plan
+  const ingested = new Set<string>();
   const flush = async () => {
+    for (const p of batch) ingested.add(p.truth.header.id);
     const byId = new Map<string, SearchDoc>();
-    for (const p of batch) for (const c of p.truth.citations) byId.set(c.doc.id, cited(c.doc));
+    for (const p of batch) for (const c of p.truth.citations) if (!ingested.has(c.doc.id)) byId.set(c.doc.id, cited(c.doc));
     const docs = [...batch.map(planDoc), ...byId.values()];
     citedUpserts += byId.size;
     const t = performance.now();

@@ -1,12 +1,13 @@
 /**
  * SearchIndex on SQLite FTS5 (better-sqlite3), schema 2.
  *
- * Tables (a document keeps its rowid when upserted again; its rowid in the FTS
- * tables is ftsRowid(year, province, rowid)):
+ * Tables (a document keeps its rowid when upserted again; its rowid in the two
+ * FTS tables, `frow`, is ftsRowid(year, province, rowid)):
  *
  *   search_doc   id, facet columns, the short fields shown in results, `sym`
- *                (foldSymbol of the symbol, indexed), `sig` (a hash of everything
- *                indexed: an unchanged document is skipped) and `seq` (write order).
+ *                (foldSymbol of the symbol; covering index (sym, frow)), `frow`,
+ *                `sig` (a hash of everything indexed: an unchanged document is
+ *                skipped) and `seq` (write order, for FacetCache).
  *   search_text  the first SNIPPET_TEXT_LIMIT characters of an ingested text,
  *                deflated in two parts (the first TEXT_LEAD characters, the rest),
  *                so a snippet whose match is near the start inflates ~2 KB, not the
@@ -15,26 +16,39 @@
  *                  head_acc   canonicalVi(kind, symbol, name, title, issuer, subject)
  *                  head_fold  foldText of the same
  *                  tags       filter tokens (see tagTokens)
- *   search_body  FTS5 over everything once (head, text, extra), folded (foldText, then remove_diacritics 2
- *                for letters foldText leaves), rowids only (detail=none: no positions,
- *                no phrases), plus one token per run of a digit-bearing symbol
- *                ("33/CT-TTg" → 33ǂctǂttg and its sub-runs, see symbolTokens) and the
- *                filter tokens.
+ *   search_body  FTS5 over everything once, rowids only (detail=none: no positions,
+ *                no phrases): the short fields and the text folded by foldText (then
+ *                remove_diacritics 2 for letters foldText leaves), and one token per
+ *                run of a digit-bearing symbol ("33/CT-TTg" → 33ǂctǂttg and its
+ *                sub-runs, see symbolTokens) with the filter tokens.
  *
- * A query is a list of units (query.ts) that must all match. Hits come in tiers,
- * each tier newest year first, then last written (FTS rowid DESC, which FTS5
+ * A query is a list of units (query.ts), words matched whole, that must all
+ * match; a phrase with a digit ("33/CT-TTg") is looked up as its symbol token in
+ * the body, one without ("kinh-tế") as its words. Hits come in tiers, each tier
+ * newest year first, then by province, then last written (frow DESC, which FTS5
  * walks without reading the rest of the match set), each document once, in its
  * best tier:
  *
  *   1. the document's own symbol is the query ("33 CT TTg", "33/CT-TTg")
  *   2. every unit in the short fields with the query's accents ("hòa" ≠ "hoa")
  *   3. every unit in the short fields, accent-free
- *   4. every unit anywhere, accent-free, whole words
+ *   4. every unit anywhere, accent-free
  *
- * Tier 1 is an equality look-up of search_doc.sym. A year filter is a range of
- * FTS rowids (FTS5 seeks to it); the other filters are tokens in both indexes,
- * ANDed into the MATCH. There is no bm25: its IDF reads each phrase's whole
- * doclist, so its cost grows with the match count.
+ * There is no bm25: its IDF reads each phrase's whole doclist, so its cost grows
+ * with the match count. Tier 1 reads the (sym, frow) index. A year filter, or a
+ * year and a province, is a range of frow that FTS5 seeks to; the other filters
+ * are tokens ANDed into the MATCH.
+ *
+ * Bounded work: the counted tiers (1 and 4) read at most countCap + 1 rows
+ * (default 1 000), so totalCount and the facets are exact up to countCap
+ * matches; past it totalCount is countCap + 1 with totalCountExact false and
+ * the facets count the newest countCap + 1 matches (the window; facet values
+ * come from FacetCache, in memory). Tiers 2 and 3 are only looked for within the
+ * window's span: past countCap matches, a header match older than the window
+ * ranks with the body matches. How far back the walk goes is thus countCap /
+ * (share of documents matching), whatever the corpus size; only a query whose
+ * words are each common but rarely together walks further. Paging reaches the
+ * first MAX_WINDOW hits. Snippets are made for the returned page only.
  *
  * FTS5 settings (measured on 100k plans): leaf pages of 1 000 bytes (pgsz; default
  * 4 050) let an AND of a common word and a rare one skip pages of the common
@@ -42,26 +56,13 @@
  * for a query to walk (2× faster, same build time). optimize() merges everything
  * into one segment after a bulk load (another 2×).
  *
- * Bounded work: the counted tiers (1 and 4) read at most countCap + 1 rows
- * (default 1 000), so totalCount and the facets are exact up to countCap
- * matches; past it totalCount is countCap + 1 with totalCountExact false and
- * the facets count the newest countCap + 1 matches (the window). Tiers 2 and 3
- * are only looked for within the window's span: past countCap matches, a header
- * match older than the window ranks with the body matches. How far back the
- * walk goes is thus countCap / (share of documents matching), whatever the corpus
- * size; only a query whose words are common but rarely together walks further.
- * Paging reaches the first MAX_WINDOW hits.
- *
- * Snippets are made for the returned page only: short fields from search_doc,
- * text from search_text (a match found only past SNIPPET_TEXT_LIMIT gets no text
- * snippet).
- *
  * Schema 1 (one contentless table of five columns incl. the body twice, bm25) is
  * upgraded in place by init(), from its own search_doc copy of each text: batches
- * of MIGRATE_BATCH documents, one transaction each, resumable after a crash.
- * Texts longer than SNIPPET_TEXT_LIMIT were stored cut in schema 1, so their tail
- * is indexed again only when their file is ingested again (`cancu ingest` indexes
- * unchanged files again).
+ * of MIGRATE_BATCH documents, one transaction each, resumable after a crash; a
+ * read-only connection refuses it with a message. Texts longer than
+ * SNIPPET_TEXT_LIMIT were stored cut in schema 1, so their tail is indexed again
+ * only when their file is ingested again (`cancu ingest` indexes unchanged files
+ * again).
  */
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';

@@ -36,11 +36,10 @@ export interface NodeRow {
   province: string | null;
 }
 
-export interface EdgeRow {
-  src: string;
-  dst: string;
-  type: string;
-}
+/** A document as the build reads it: [id, year, level, province]. */
+export type NodeTuple = readonly [string, number | null, string | null, string | null];
+/** A derivation edge as the build reads it: [src, dst, index of its type in DERIVATION_TYPES]. */
+export type EdgeTuple = readonly [string, string, number];
 
 export interface AdjacencyFilter {
   province?: string | null;
@@ -127,39 +126,45 @@ export class Adjacency {
   private readonly inOff: Int32Array;
   private readonly inSrc: Int32Array;
   private readonly inType: Uint8Array;
+  /** End of each node's incoming IMPLEMENTS edges (they come first in its row). */
+  private readonly inImplEnd: Int32Array;
   /** Replaced edge lists (node * 8 + type code) of nodes whose edges changed since the build. */
   private readonly outOver = new Map<number, number[]>();
   private readonly inOver = new Map<number, number[]>();
 
-  /** Scratch for walks: mark[n] === epoch when n was reached in the current walk. */
-  private mark: Int32Array;
-  private epoch = 0;
+  /** Scratch bitset of the nodes reached by the current walk (all zero between walks). */
+  private seen: Int32Array;
+  /** Scratch list of a walk (every node at most once). */
+  private scratch: Int32Array;
   private readonly cache = new Map<string, Reach>();
   private cachedInts = 0;
 
   /**
    * `nodes`: every document, in id order (ORDER BY id); `edges`: every derivation
-   * edge (others are ignored; endpoints must be among `nodes`). `cacheInts`: bound
-   * of the cache of recent reaches (0: none), cleared by every change.
+   * edge (type codes outside DERIVATION_TYPES and unknown ends are skipped). `cacheInts`:
+   * bound of the cache of recent reaches (0: none), cleared by every change.
+   * Rows are tuples (better-sqlite3 raw rows): no object per row.
    */
-  constructor(nodes: Iterable<NodeRow>, edges: Iterable<EdgeRow>, private readonly cacheInts = REACH_CACHE_INTS) {
+  constructor(nodes: Iterable<NodeTuple>, edges: Iterable<EdgeTuple>, private readonly cacheInts = REACH_CACHE_INTS) {
     const ids: string[] = [];
     let year = new Int32Array(1024);
     let level = new Uint16Array(1024);
     let province = new Int32Array(1024);
     let bytes = 0;
     let sorted = true;
-    for (const r of nodes) {
+    for (const [id, y, l, p] of nodes) {
       const i = ids.length;
-      if (i > 0 && sorted && compareIds(ids[i - 1], r.id) >= 0) sorted = false;
-      ids.push(r.id);
-      bytes += Buffer.byteLength(r.id);
-      year = grow(year, i + 1);
-      level = grow(level, i + 1);
-      province = grow(province, i + 1);
-      year[i] = r.year ?? 0;
-      level[i] = this.levels.get(r.level);
-      province[i] = this.provinces.get(r.province);
+      if (i > 0 && sorted && compareIds(ids[i - 1], id) >= 0) sorted = false;
+      ids.push(id);
+      bytes += Buffer.byteLength(id);
+      if (i === year.length) {
+        year = grow(year, i + 1);
+        level = grow(level, i + 1);
+        province = grow(province, i + 1);
+      }
+      year[i] = y ?? 0;
+      level[i] = this.levels.get(l);
+      province[i] = this.provinces.get(p);
     }
     const n = ids.length;
     let perm: number[] | null = null;
@@ -176,7 +181,7 @@ export class Adjacency {
     this.year = new Int32Array(count + 1024);
     this.level = new Uint16Array(count + 1024);
     this.province = new Int32Array(count + 1024);
-    const index = new Map<string, number>();
+    const sortedIds = perm ? perm.map((p) => ids[p]) : ids;
     let size = 16;
     while (size < count * 2) size *= 2;
     this.slots = new Int32Array(size);
@@ -185,8 +190,8 @@ export class Adjacency {
     for (let k = 0; k < count; k++) {
       const src = perm ? perm[k] : k;
       this.idOffsets[k] = at;
-      at += this.idBytes.write(ids[src], at, 'utf8');
-      const h = hashId(ids[src]);
+      at += this.idBytes.write(sortedIds[k], at, 'utf8');
+      const h = hashId(sortedIds[k]);
       this.idHash[k] = h;
       let slot = h & (size - 1);
       while (this.slots[slot] !== 0) slot = (slot + 1) & (size - 1);
@@ -194,29 +199,45 @@ export class Adjacency {
       this.year[k] = year[src];
       this.level[k] = level[src];
       this.province[k] = province[src];
-      index.set(ids[src], k);
     }
     this.idOffsets[count] = at;
+    // While building, ids are checked against the JS strings (no decoding, no Map of a million strings).
+    const index = (id: string): number => {
+      const h = hashId(id);
+      for (let slot = h & (size - 1); this.slots[slot] !== 0; slot = (slot + 1) & (size - 1)) {
+        const k = this.slots[slot] - 1;
+        if (this.idHash[k] === h && sortedIds[k] === id) return k;
+      }
+      return -1;
+    };
 
     let src = new Int32Array(1024);
     let dst = new Int32Array(1024);
     let types = new Uint16Array(1024);
     let e = 0;
-    for (const r of edges) {
-      const t = TYPE_CODE.get(r.type);
-      const s = index.get(r.src);
-      const d = index.get(r.dst);
-      if (t === undefined || s === undefined || d === undefined) continue;
-      src = grow(src, e + 1);
-      dst = grow(dst, e + 1);
-      types = grow(types, e + 1);
+    let lastSrc = '';
+    let s = -1;
+    for (const [from, to, t] of edges) {
+      if (!(t >= 0 && t < DERIVATION_TYPES.length)) continue;
+      if (from !== lastSrc) {
+        lastSrc = from;
+        s = index(from);
+      }
+      const d = index(to);
+      if (s < 0 || d < 0) continue;
+      if (e === src.length) {
+        src = grow(src, e + 1);
+        dst = grow(dst, e + 1);
+        types = grow(types, e + 1);
+      }
       src[e] = s;
       dst[e] = d;
       types[e++] = t;
     }
     [this.outOff, this.outDst, this.outType] = csr(count, e, src, dst, types);
-    [this.inOff, this.inSrc, this.inType] = csr(count, e, dst, src, types);
-    this.mark = new Int32Array(count + 1024);
+    [this.inOff, this.inSrc, this.inType, this.inImplEnd] = csr(count, e, dst, src, types);
+    this.seen = new Int32Array(((count + 1024) >>> 5) + 1);
+    this.scratch = new Int32Array(count + 1024);
   }
 
   get nodeCount(): number {
@@ -234,7 +255,10 @@ export class Adjacency {
 
   /** Bytes held in typed arrays and the id buffer (the overlay and caches not counted). */
   get bytes(): number {
-    const arrays = [this.idOffsets, this.slots, this.idHash, this.year, this.level, this.province, this.outOff, this.outDst, this.outType, this.inOff, this.inSrc, this.inType, this.mark];
+    const arrays = [
+      this.idOffsets, this.slots, this.idHash, this.year, this.level, this.province,
+      this.outOff, this.outDst, this.outType, this.inOff, this.inSrc, this.inType, this.inImplEnd, this.seen, this.scratch,
+    ];
     return this.idBytes.length + arrays.reduce((s, a) => s + a.byteLength, 0);
   }
 
@@ -320,7 +344,8 @@ export class Adjacency {
     this.year = grow(this.year, size);
     this.level = grow(this.level, size);
     this.province = grow(this.province, size);
-    this.mark = grow(this.mark, size);
+    this.seen = grow(this.seen, (size >>> 5) + 1);
+    this.scratch = grow(this.scratch, size);
     this.year[n] = 0;
     this.level[n] = 0;
     this.province[n] = 0;
@@ -417,14 +442,10 @@ export class Adjacency {
       this.cache.set(key, hit);
       return hit;
     }
-    if (++this.epoch === 0x7fffffff) {
-      this.mark.fill(0);
-      this.epoch = 1;
-    }
-    const epoch = this.epoch;
-    const mark = this.mark;
-    mark[root] = epoch;
-    let order = new Int32Array(64);
+    // Reached nodes: a bitset (1M nodes in 128 KB, cache-resident), cleared after the walk.
+    const seen = this.seen;
+    seen[root >>> 5] |= 1 << (root & 31);
+    const order = this.scratch;
     order[0] = root;
     let size = 1;
     const levelStart = new Int32Array(maxDepth + 2);
@@ -435,6 +456,9 @@ export class Adjacency {
     const off = dir === 'out' ? this.outOff : this.inOff;
     const to = dir === 'out' ? this.outDst : this.inSrc;
     const ty = dir === 'out' ? this.outType : this.inType;
+    // Walking incoming IMPLEMENTS edges only (implementers): read the head of each row.
+    const implOnly = dir === 'in' && mask === IMPLEMENTS_MASK;
+    const ends = implOnly ? this.inImplEnd : null;
     let extra = false;
     for (let depth = 1; depth <= maxDepth; depth++) {
       const from = levelStart[depth - 1];
@@ -446,20 +470,27 @@ export class Adjacency {
           for (const p of over) {
             if (!(mask & (1 << (p & 7)))) continue;
             const m = (p - (p & 7)) / 8;
-            if (mark[m] === epoch) continue;
-            mark[m] = epoch;
-            if (size === order.length) order = grow(order, size * 2);
+            if (seen[m >>> 5] & (1 << (m & 31))) continue;
+            seen[m >>> 5] |= 1 << (m & 31);
             order[size++] = m;
             if (m >= base) extra = true;
           }
         } else if (n < base) {
-          for (let j = off[n]; j < off[n + 1]; j++) {
-            if (!(mask & (1 << ty[j]))) continue;
-            const m = to[j];
-            if (mark[m] === epoch) continue;
-            mark[m] = epoch;
-            if (size === order.length) order = grow(order, size * 2);
-            order[size++] = m;
+          if (ends) {
+            for (let j = off[n], end = ends[n]; j < end; j++) {
+              const m = to[j];
+              if (seen[m >>> 5] & (1 << (m & 31))) continue;
+              seen[m >>> 5] |= 1 << (m & 31);
+              order[size++] = m;
+            }
+          } else {
+            for (let j = off[n]; j < off[n + 1]; j++) {
+              if (!(mask & (1 << ty[j]))) continue;
+              const m = to[j];
+              if (seen[m >>> 5] & (1 << (m & 31))) continue;
+              seen[m >>> 5] |= 1 << (m & 31);
+              order[size++] = m;
+            }
           }
         }
       }
@@ -469,8 +500,8 @@ export class Adjacency {
         break;
       }
     }
-    order = order.slice(0, size);
-    const result: Reach = { root, order, levelStart, sorted: new Uint8Array(maxDepth + 1), extra, counts: new Map() };
+    for (let i = 0; i < size; i++) seen[order[i] >>> 5] = 0;
+    const result: Reach = { root, order: order.slice(0, size), levelStart, sorted: new Uint8Array(maxDepth + 1), extra, counts: new Map() };
     result.sorted[0] = 1;
     if (size > this.cacheInts) return result;
     this.cache.set(key, result);
@@ -481,6 +512,22 @@ export class Adjacency {
       this.cachedInts -= v.order.length;
     }
     return result;
+  }
+
+  /** Nodes of order[1..] passing `f` (a plain loop: this runs over whole reaches). */
+  private countMatching(order: Int32Array, f: AdjacencyFilter): number {
+    const p = f.province == null ? 0 : this.provinces.find(f.province);
+    const l = f.level == null ? 0 : this.levels.find(f.level);
+    if (p < 0 || l < 0) return 0;
+    const y = f.year ?? 0;
+    const anyYear = f.year == null;
+    const { province, level, year } = this;
+    let count = 0;
+    for (let k = 1; k < order.length; k++) {
+      const n = order[k];
+      if ((p === 0 || province[n] === p) && (l === 0 || level[n] === l) && (anyYear || year[n] === y)) count++;
+    }
+    return count;
   }
 
   private matcher(f: AdjacencyFilter | undefined): ((n: number) => boolean) | null {
@@ -535,9 +582,7 @@ export class Adjacency {
     const key = matches ? JSON.stringify([filter!.province ?? null, filter!.year ?? null, filter!.level ?? null]) : '';
     let totalCount = reach.counts.get(key);
     if (totalCount === undefined) {
-      totalCount = 0;
-      if (!matches) totalCount = order.length - 1;
-      else for (let k = 1; k < order.length; k++) if (matches(order[k])) totalCount++;
+      totalCount = matches ? this.countMatching(order, filter!) : order.length - 1;
       reach.counts.set(key, totalCount);
     }
     return { items, totalCount, hasNextPage };
@@ -620,17 +665,31 @@ function hashId(s: string): number {
 }
 
 /** Compressed sparse rows of `count` nodes from `e` edges a → b. */
-function csr(count: number, e: number, a: Int32Array, b: Int32Array, types: Uint16Array): [Int32Array, Int32Array, Uint8Array] {
+/**
+ * Compressed sparse rows of `count` nodes from `e` edges a → b; each node's IMPLEMENTS
+ * edges come first, up to implEnd[node] (the implementers walk reads only those).
+ */
+function csr(count: number, e: number, a: Int32Array, b: Int32Array, types: Uint16Array): [Int32Array, Int32Array, Uint8Array, Int32Array] {
+  const implements_ = TYPE_CODE.get('IMPLEMENTS')!;
   const off = new Int32Array(count + 1);
-  for (let i = 0; i < e; i++) off[a[i] + 1]++;
+  const implEnd = new Int32Array(count);
+  for (let i = 0; i < e; i++) {
+    off[a[i] + 1]++;
+    if (types[i] === implements_) implEnd[a[i]]++;
+  }
   for (let i = 0; i < count; i++) off[i + 1] += off[i];
-  const fill = off.slice(0, count);
+  const fillImpl = off.slice(0, count);
+  const fillOther = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    implEnd[i] += off[i];
+    fillOther[i] = implEnd[i];
+  }
   const to = new Int32Array(e);
   const ty = new Uint8Array(e);
   for (let i = 0; i < e; i++) {
-    const k = fill[a[i]]++;
+    const k = types[i] === implements_ ? fillImpl[a[i]]++ : fillOther[a[i]]++;
     to[k] = b[i];
     ty[k] = types[i];
   }
-  return [off, to, ty];
+  return [off, to, ty, implEnd];
 }

@@ -27,7 +27,7 @@ import { CanonicalHasher } from './canonical.ts';
 import type { DocumentNode, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
 import type { GraphStore, ImplementerFilter, Implementer, IngestBatch, Page, StoreStats, TraceStep } from './store.ts';
-import { Adjacency, BASIS_MASK, IMPLEMENTS_MASK, type NodeRow } from './adjacency.ts';
+import { Adjacency, BASIS_MASK, DERIVATION_TYPES, IMPLEMENTS_MASK, type EdgeTuple, type NodeRow, type NodeTuple } from './adjacency.ts';
 import { checkFirst, clampDepth, decodeCursor, encodeCursor, unresolvedAfter, unresolvedPage } from './traversal.ts';
 
 const META = ['kind', 'symbol', 'name', 'title', 'date', 'year', 'issuer', 'subject', 'level', 'province'] as const;
@@ -36,6 +36,9 @@ const META = ['kind', 'symbol', 'name', 'title', 'date', 'year', 'issuer', 'subj
 const mergeCited = (c: string) =>
   `CASE WHEN documents.ingested THEN coalesce(documents.${c}, excluded.${c})
         ELSE coalesce(min(documents.${c}, excluded.${c}), documents.${c}, excluded.${c}) END`;
+
+/** SQL: the index of an edge type in DERIVATION_TYPES (-1 for CITES). */
+const typeCode = (col: string) => `CASE ${col} ${DERIVATION_TYPES.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ')} ELSE -1 END`;
 
 const SQL = {
   upsertIngested: `
@@ -91,7 +94,8 @@ const SQL = {
   logAppend: `INSERT INTO graph_log (docs) VALUES (?)`,
   logPrune: `DELETE FROM graph_log WHERE seq <= ?`,
   adjacencyNodes: `SELECT id, year, level, province FROM documents ORDER BY id`,
-  adjacencyEdges: `SELECT src, dst, type FROM edges WHERE type <> 'CITES'`,
+  // Type as its index in DERIVATION_TYPES; by source, so consecutive rows share it.
+  adjacencyEdges: `SELECT src, dst, ${typeCode('type')} FROM edges WHERE type <> 'CITES' ORDER BY src`,
   nodesById: `SELECT id, year, level, province FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
   derivationsFrom: `SELECT src, dst, type FROM edges WHERE src IN (SELECT value FROM json_each(?)) AND type <> 'CITES'`,
   unresolvedPage: `SELECT * FROM unresolved
@@ -381,8 +385,8 @@ export class SqliteGraphStore implements GraphStore {
   private rebuild(seq: number): void {
     this.adj = null; // let the old one go before building the new one
     this.adj = new Adjacency(
-      this.st.adjacencyNodes.iterate() as IterableIterator<NodeRow>,
-      this.st.adjacencyEdges.iterate() as IterableIterator<{ src: string; dst: string; type: string }>,
+      this.st.adjacencyNodes.raw().iterate() as IterableIterator<NodeTuple>,
+      this.st.adjacencyEdges.raw().iterate() as IterableIterator<EdgeTuple>,
       this.options.reachCache,
     );
     this.adjSeq = seq;

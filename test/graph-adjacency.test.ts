@@ -263,3 +263,22 @@ describe('SQLite traversals on the in-memory adjacency', () => {
     expect([...ids].sort(compareIds)).toEqual(sqlite);
   });
 });
+
+describe('Adjacency (unit)', () => {
+  it('builds from rows in any order and walks both directions', async () => {
+    const { Adjacency, IMPLEMENTS_MASK, BASIS_MASK, DERIVATION_TYPES } = await import('../graph/adjacency.ts');
+    const code = (t: EdgeType) => DERIVATION_TYPES.indexOf(t);
+    const a = new Adjacency(
+      [['c', 2020, 'xã', 'P'], ['a', null, null, null], ['b', 2019, 'huyện', 'P'], ['d', 2020, 'xã', 'Q']],
+      [['b', 'a', code('IMPLEMENTS')], ['c', 'b', code('IMPLEMENTS')], ['d', 'b', code('IMPLEMENTS')], ['c', 'a', code('BASED_ON')], ['x', 'a', code('IMPLEMENTS')]],
+    );
+    expect([a.node('a'), a.node('b'), a.node('c'), a.node('d'), a.node('x')]).toEqual([0, 1, 2, 3, -1]);
+    const reach = a.reach(a.node('a'), 'in', IMPLEMENTS_MASK, 5);
+    expect(a.page(reach, undefined, 10, null).items.map((i) => `${i.depth}:${a.idOf(i.node)}`)).toEqual(['1:b', '2:c', '2:d']);
+    expect(a.page(reach, { province: 'Q' }, 10, null).totalCount).toBe(1);
+    expect(a.page(reach, undefined, 1, { depth: 2, id: 'c' }).items.map((i) => a.idOf(i.node))).toEqual(['d']);
+    expect(a.trace(a.node('c'), BASIS_MASK, 5).map((s) => `${s.depth} ${a.idOf(s.from)} ${s.type} ${a.idOf(s.to)}`)).toEqual([
+      '1 c BASED_ON a', '1 c IMPLEMENTS b', '2 b IMPLEMENTS a',
+    ]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Three full-text engines side by side on the same plans and queries, in one
- * run: SQLite FTS5 (the project's SqliteSearchIndex, on disk), MiniSearch and
- * FlexSearch (in memory, accent folding through ingest/normalize's foldPhrase).
+ * run: SQLite FTS5 (the project's SqliteSearchIndex, on disk, optimize()d after
+ * the load), MiniSearch and FlexSearch (in memory, accent folding through
+ * ingest/normalize's foldPhrase).
  * Build time, index size (FTS5: file bytes; the others: serialised export),
  * RSS growth, and query latency percentiles.
  */
@@ -65,6 +66,7 @@ export async function compareEngines(docs: readonly Doc[], queries: readonly str
           docs.slice(i, i + 500).map((d) => ({ id: d.id, kind: 'Kế hoạch', symbol: null, name: null, title: d.title, issuer: null, subject: null, text: d.text, province: null, year: null, level: null, ingested: true })),
         );
       }
+      await ix.optimize(); // a bulk load ends with it (see SqliteSearchIndex.optimize)
       return {
         sizeBytes: async () => diskBytes(dir),
         search: async (q) => (await ix.search(q, { limit: 20, offset: 0 })).hits.length,

@@ -391,8 +391,8 @@ class FacetCache {
     if (v === null) return 0;
     let c = this.codes[f].get(v);
     if (c === undefined) {
+      if (this.values[f].length > 0xffff) return 0; // past 65 535 distinct values, new ones are not counted
       c = this.values[f].push(v) - 1;
-      if (c > 0xffff) throw new Error(`search facet ${f} has more than 65535 values`);
       this.codes[f].set(v, c);
     }
     return c;

@@ -189,6 +189,19 @@ describe('SQLite FTS5 search', () => {
     }
   });
 
+  it('drops a schema 2 index (a development layout) and starts empty', async () => {
+    const db = new Database(':memory:');
+    const first = new SqliteSearchIndex(db);
+    await first.init();
+    await first.upsert([doc('a', 'dân vận')]);
+    db.prepare("UPDATE search_meta SET value = '2' WHERE key = 'schema'").run();
+    const again = new SqliteSearchIndex(db);
+    await again.init();
+    expect((await again.search('dân vận', { limit: 10, offset: 0 })).hits).toEqual([]);
+    await again.upsert([doc('b', 'dân vận')]);
+    expect((await again.search('dân vận', { limit: 10, offset: 0 })).hits.map((h) => h.id)).toEqual(['b']);
+  });
+
   it('upgrades a schema 1 index in place, keeping row order, and refuses a read-only one', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cancu-search-v1-'));
     try {

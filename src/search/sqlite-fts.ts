@@ -1,5 +1,5 @@
 /**
- * SearchIndex on SQLite FTS5 (better-sqlite3), schema 2.
+ * SearchIndex on SQLite FTS5 (better-sqlite3), schema 3.
  *
  * Tables (a document keeps its rowid when upserted again; its rowid in the two
  * FTS tables, `frow`, is ftsRowid(year, province, rowid)):
@@ -57,9 +57,10 @@
  * into one segment after a bulk load (another 2×).
  *
  * Schema 1 (one contentless table of five columns incl. the body twice, bm25) is
- * upgraded in place by init(), from its own search_doc copy of each text: batches
- * of MIGRATE_BATCH documents, one transaction each, resumable after a crash; a
- * read-only connection refuses it with a message. Texts longer than
+ * upgraded in place by init(), from its own search_doc copy of each text:
+ * batches of MIGRATE_BATCH documents, one transaction each, resumable after a
+ * crash; a read-only connection refuses it with a message. Schema 2, a
+ * development layout of a few hours, is dropped (with a message to ingest again). Texts longer than
  * SNIPPET_TEXT_LIMIT were stored cut in schema 1, so their tail is indexed again
  * only when their file is ingested again (`cancu ingest` indexes unchanged files
  * again).
@@ -78,7 +79,9 @@ export interface SqliteSearchOptions {
   countCap?: number;
 }
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+/** Schema 2 was a development layout of schema 3, of a few hours: its tables are dropped, not converted. */
+const DEV_SCHEMA = 2;
 export const SNIPPET_TEXT_LIMIT = 50_000;
 /** Hits reachable by paging (offset + limit); deeper pages are empty. */
 export const MAX_WINDOW = 10_000;
@@ -506,7 +509,12 @@ export class SqliteSearchIndex implements SearchIndex {
           : `search index uses schema ${version}, this cancu needs ${SCHEMA_VERSION}: open it once read-write (cancu ingest or cancu serve) to upgrade it`,
       );
     }
+    let dropped = 0;
     this.db.transaction(() => {
+      if (version === DEV_SCHEMA) {
+        dropped = (this.has('search_doc') ? this.db.prepare('SELECT count(*) FROM search_doc').pluck().get() : 0) as number;
+        for (const t of ['search_doc', 'search_text', 'search_head', 'search_body', 'search_province']) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+      }
       if (v1) {
         // keep schema 1's documents (with their texts) aside for migrate(); drop its index
         for (const ix of ['search_doc_kind', 'search_doc_province', 'search_doc_year', 'search_doc_level']) this.db.exec(`DROP INDEX IF EXISTS ${ix}`);
@@ -522,10 +530,15 @@ export class SqliteSearchIndex implements SearchIndex {
       }
       this.db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
     })();
+    if (dropped > 0) {
+      process.stderr.write(
+        `cancu: the search index had schema ${DEV_SCHEMA}, a development layout; its ${dropped} documents were dropped: run cancu ingest on your files again to index them (files already in the graph are indexed again)\n`,
+      );
+    }
     if (this.has('search_doc_v1')) this.migrate();
   }
 
-  /** Re-index schema 1's documents into schema 2, keeping their row ids (their recency order). */
+  /** Re-index schema 1's documents into the current schema, keeping their row ids. */
   private migrate(): void {
     const total = this.db.prepare('SELECT count(*) FROM search_doc_v1').pluck().get() as number;
     if (total > 0) process.stderr.write(`cancu: upgrading the search index to schema ${SCHEMA_VERSION} (${total} documents)…\n`);

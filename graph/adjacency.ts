@@ -349,8 +349,7 @@ export class Adjacency {
     this.year[n] = 0;
     this.level[n] = 0;
     this.province[n] = 0;
-    this.cache.clear();
-    this.cachedInts = 0;
+    // A new node has no edges yet: no cached reach changes until setOutgoing gives it some.
     return n;
   }
 

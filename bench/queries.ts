@@ -3,12 +3,17 @@
  * ≥ 1,000 queries each of document by id, documentsBySymbol, direct and
  * transitive implementers of a central directive (first page of 50), legalBasis
  * of a commune plan, search (accent-free and accented); then side by side in the
- * same run: the recursive-CTE trace vs an in-memory adjacency traversal, and
- * SQLite FTS5 vs MiniSearch vs FlexSearch on the same plans and queries.
+ * same run: the former recursive-CTE traversals vs the store's in-memory adjacency,
+ * and SQLite FTS5 vs MiniSearch vs FlexSearch on the same plans and queries.
+ * Graph details: the adjacency's build time and memory, implementers with a
+ * province filter, later pages, and every traversal again without the reach cache.
  *
  *   node bin/run-ts.js bench/queries.ts --n 100000 [--seed 1] [--oracle 1] [--queries 1000] [--engines 20000]
+ *     [--store DIR] [--search 0] [--cte 200] [--pages 20]
  *
- * The store is DIR/store-oracle (the true graph) by default, built first if missing.
+ * The store is DIR/store-oracle (the true graph) by default, built first if missing;
+ * --store queries another copy (opening a store migrates its schema, a write).
+ * --search 0 skips search and the engines (saved as queries-graph-N.json).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +22,8 @@ import { SqliteGraphStore } from '../graph/sqlite-store.ts';
 import { foldPhrase, foldSymbol } from '../ingest/normalize.ts';
 import { SqliteSearchIndex } from '../src/search/sqlite-fts.ts';
 import { ensureCorpus, ingestBench } from './ingest.ts';
-import { flags, latencies, peakRssMB, report, round } from './lib.ts';
+import { flags, latencies, peakRssMB, percentile, report, round, type Latency } from './lib.ts';
+import { DEFAULT_MAX_DEPTH } from '../graph/traversal.ts';
 import { compareEngines, roundLatency } from './search-engines.ts';
 import { Rng } from './synth/random.ts';
 import { TOPICS } from './synth/catalogue.ts';
@@ -32,6 +38,7 @@ interface Targets {
   centrals: string[];
   communes: string[];
   searches: { accented: string[]; plain: string[] };
+  provinces: string[];
 }
 
 /** Pick query targets straight from the store's tables (read-only, fixed SQL). */
@@ -64,101 +71,190 @@ function targets(db: Database.Database, count: number, rng: Rng): Targets {
     centrals: cycle(centrals),
     communes: cycle(communes),
     searches: { accented, plain: accented.map(foldPhrase) },
+    provinces: units,
   };
 }
 
-/** All upward edges in compressed adjacency (CSR) form, for the in-memory trace. */
-function adjacency(db: Database.Database) {
-  const ids = new Map<string, number>();
-  const id = (s: string) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1);
-  const src: number[] = [];
-  const dst: number[] = [];
-  const rows = db.prepare(`SELECT src, dst FROM edges WHERE type IN (${BASIS_TYPES.map(() => '?').join(',')})`).raw().iterate(...BASIS_TYPES) as Iterable<[string, string]>;
-  for (const [s, d] of rows) {
-    src.push(id(s));
-    dst.push(id(d));
-  }
-  const offsets = new Uint32Array(ids.size + 1);
-  for (const s of src) offsets[s + 1]++;
-  for (let i = 0; i < ids.size; i++) offsets[i + 1] += offsets[i];
-  const targetsOf = new Uint32Array(src.length);
-  const fill = offsets.slice(0, ids.size);
-  src.forEach((s, i) => (targetsOf[fill[s]++] = dst[i]));
-  /** Distinct documents reachable upward within maxDepth (BFS). */
-  const trace = (from: string, maxDepth: number): number => {
-    const start = ids.get(from);
-    if (start === undefined) return 0;
-    const seen = new Set([start]);
-    let frontier = [start];
-    for (let depth = 0; depth < maxDepth && frontier.length; depth++) {
-      const next: number[] = [];
-      for (const n of frontier) for (let j = offsets[n]; j < offsets[n + 1]; j++) if (!seen.has(targetsOf[j])) (seen.add(targetsOf[j]), next.push(targetsOf[j]));
-      frontier = next;
-    }
-    return seen.size - 1;
+/**
+ * The store's former traversals, recursive CTEs (kept here for the side-by-side
+ * figures): legalBasis in full (reach, edges with evidence, documents), and the
+ * reach + order + first page of documents of implementers (paths not built).
+ */
+function cteTraversals(db: Database.Database) {
+  const types = JSON.stringify(BASIS_TYPES);
+  const basis = db.prepare(`
+    WITH RECURSIVE up(id, depth) AS (
+      SELECT @of, 0 UNION
+      SELECT e.dst, u.depth + 1 FROM up u JOIN edges e ON e.src = u.id AND e.type IN (SELECT value FROM json_each(@types)) WHERE u.depth < @maxDepth
+    ) SELECT id, min(depth) AS depth FROM up GROUP BY id`);
+  const implementers = db.prepare(`
+    WITH RECURSIVE walk(id, depth) AS (
+      SELECT @of, 0 UNION
+      SELECT e.src, w.depth + 1 FROM walk w JOIN edges e ON e.dst = w.id AND e.type = 'IMPLEMENTS' WHERE w.depth < @maxDepth
+    ) SELECT id, min(depth) AS depth FROM walk WHERE id <> @of GROUP BY id`);
+  const outgoing = db.prepare(`SELECT id, src, dst, type FROM edges
+    WHERE src IN (SELECT value FROM json_each(@ids)) AND type IN (SELECT value FROM json_each(@types)) ORDER BY src, dst, type`);
+  const evidence = db.prepare(`SELECT edge_id, source, start, end, section, quote, stated FROM evidence
+    WHERE edge_id IN (SELECT value FROM json_each(?)) ORDER BY edge_id, source, start, end`);
+  const documents = db.prepare(`SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(?))`);
+  return {
+    legalBasis(of: string, maxDepth: number): number {
+      const reach = new Map((basis.all({ of, maxDepth, types }) as { id: string; depth: number }[]).map((r) => [r.id, r.depth]));
+      const inner = [...reach].filter(([, d]) => d < maxDepth).map(([id]) => id);
+      const edges = outgoing.all({ ids: JSON.stringify(inner), types }) as { id: number; dst: string }[];
+      evidence.all(JSON.stringify(edges.map((e) => e.id)));
+      documents.all(JSON.stringify(edges.map((e) => e.dst)));
+      return edges.length;
+    },
+    implementersPage(of: string, maxDepth: number, first: number): number {
+      const rows = (implementers.all({ of, maxDepth }) as { id: string; depth: number }[]).sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : 1));
+      documents.all(JSON.stringify(rows.slice(0, first).map((r) => r.id)));
+      return rows.length;
+    },
   };
-  return { trace, nodes: ids.size, edges: src.length };
+}
+
+const rssMB = () => round(process.memoryUsage().rss / 1e6, 0);
+
+/** CPU time (user + system) of each call, next to the wall time `latencies` gives: on a shared machine waits for a core inflate wall-time tails. */
+const cpuMs: Record<string, Latency> = {};
+async function timed<T>(name: string, inputs: readonly T[], fn: (x: T) => unknown): Promise<Latency> {
+  const cpu: number[] = [];
+  const wall = await latencies(inputs, async (x) => {
+    const c = process.cpuUsage();
+    await fn(x);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  });
+  cpu.sort((a, b) => a - b);
+  cpuMs[name] = { n: cpu.length, p50: percentile(cpu, 0.5), p95: percentile(cpu, 0.95), p99: percentile(cpu, 0.99) };
+  return wall;
 }
 
 async function main(): Promise<void> {
-  const opts = flags({ n: 100_000, seed: 1, oracle: 1, queries: 1000, engines: 20_000, depth: 6 });
+  const opts = flags({ n: 100_000, seed: 1, oracle: 1, queries: 1000, engines: 20_000, depth: 6, store: '', search: 1, cte: 200, pages: 20 });
   const dirs = benchDirs(opts.n, opts.seed, opts.oracle === 1);
-  if (!existsSync(path.join(dirs.store, 'cancu.db'))) {
+  // --store DIR: query a copy (opening a store applies pending schema migrations, a write).
+  if (opts.store) dirs.store = path.resolve(opts.store);
+  else if (!existsSync(path.join(dirs.store, 'cancu.db'))) {
     await ensureCorpus(dirs, opts.n, opts.seed);
     await ingestBench(dirs, opts.oracle === 1);
   }
   const graphFile = path.join(dirs.store, 'cancu.db');
-  const db = new Database(graphFile, { readonly: true });
-  const t = targets(db, opts.queries, new Rng(opts.seed));
   const graph = new SqliteGraphStore(graphFile);
   await graph.init();
-  const search = new SqliteSearchIndex(path.join(dirs.store, 'search.db'));
-  await search.init();
+  const db = new Database(graphFile, { readonly: true });
+  const t = targets(db, opts.queries, new Rng(opts.seed));
+  // --search 0: graph queries only (no search.db needed).
+  const search = opts.search ? new SqliteSearchIndex(path.join(dirs.store, 'search.db')) : null;
+  await search?.init();
   const rssBefore = process.memoryUsage().rss;
 
+  // The first traversal builds the in-memory adjacency (graph/adjacency.ts).
+  global.gc?.();
+  const rssBeforeBuild = process.memoryUsage().rss;
+  const b0 = performance.now();
+  await graph.legalBasis(t.communes[0], opts.depth);
+  const adjacencyBuildSeconds = round((performance.now() - b0) / 1000, 2);
+  global.gc?.();
+  const adjacency = { ...graph.adjacencyStats()!, buildSeconds: adjacencyBuildSeconds, rssAddedMB: rssMB() - round(rssBeforeBuild / 1e6, 0) };
+
+  const withYear = t.symbols.filter((s) => s.year !== null);
+  const noYear = t.symbols.filter((s) => s.year === null);
   const store = {
-    documentById: await latencies(t.documents, (id) => graph.getDocuments([id])),
-    documentsBySymbol: await latencies(t.symbols, (s) => graph.findBySymbol(s.folded, s.year)),
-    implementersDirect: await latencies(t.centrals, (id) => graph.implementers(id, { transitive: false, first: 50 })),
-    implementersTransitive: await latencies(t.centrals, (id) => graph.implementers(id, { transitive: true, first: 50 })),
-    legalBasisCommune: await latencies(t.communes, (id) => graph.legalBasis(id, opts.depth)),
-    searchAccented: await latencies(t.searches.accented, (q) => search.search(q, { limit: 20, offset: 0 })),
-    searchAccentFree: await latencies(t.searches.plain, (q) => search.search(q, { limit: 20, offset: 0 })),
+    documentById: await timed('documentById', t.documents, (id) => graph.getDocuments([id])),
+    documentsBySymbol: await timed('documentsBySymbol', t.symbols, (s) => graph.findBySymbol(s.folded, s.year)),
+    implementersDirect: await timed('implementersDirect', t.centrals, (id) => graph.implementers(id, { transitive: false, first: 50 })),
+    implementersTransitive: await timed('implementersTransitive', t.centrals, (id) => graph.implementers(id, { transitive: true, first: 50 })),
+    legalBasisCommune: await timed('legalBasisCommune', t.communes, (id) => graph.legalBasis(id, opts.depth)),
+    ...(search && {
+      searchAccented: await timed('searchAccented', t.searches.accented, (q) => search.search(q, { limit: 20, offset: 0 })),
+      searchAccentFree: await timed('searchAccentFree', t.searches.plain, (q) => search.search(q, { limit: 20, offset: 0 })),
+    }),
   };
 
-  const t0 = performance.now();
-  const adj = adjacency(db);
-  const adjacencyBuildS = (performance.now() - t0) / 1000;
-  const traceCompare = {
-    recursiveCte: store.legalBasisCommune,
-    inMemoryAdjacency: await latencies(t.communes, (id) => adj.trace(id, opts.depth)),
-    adjacencyBuildSeconds: round(adjacencyBuildS, 1),
-    adjacencyNodes: adj.nodes,
-    adjacencyEdges: adj.edges,
+  // The same traversals without the reach cache (every query walks and sorts), on a second store.
+  const uncachedGraph = new SqliteGraphStore(graphFile, { reachCache: 0 });
+  await uncachedGraph.init();
+  await uncachedGraph.legalBasis(t.communes[0], opts.depth);
+  const provinces = t.provinces;
+  let pageNo = 0;
+  const detail = {
+    documentsBySymbolWithYear: await timed('documentsBySymbolWithYear', withYear, (s) => graph.findBySymbol(s.folded, s.year)),
+    documentsBySymbolNoYear: await timed('documentsBySymbolNoYear', noYear, (s) => graph.findBySymbol(s.folded, null)),
+    meanDocumentsBySymbol: { withYear: meanOf(withYear.map((s) => db.prepare('SELECT count(*) FROM documents WHERE symbol_folded = ? AND year = ?').pluck().get(s.folded, s.year) as number)), noYear: meanOf(noYear.map((s) => db.prepare('SELECT count(*) FROM documents WHERE symbol_folded = ?').pluck().get(s.folded) as number)) },
+    implementersTransitiveUncached: await timed('implementersTransitiveUncached', t.centrals, (id) => uncachedGraph.implementers(id, { transitive: true, first: 50 })),
+    implementersTransitiveProvince: await timed('implementersTransitiveProvince', t.centrals, (id) => graph.implementers(id, { transitive: true, first: 50, filter: { province: provinces[pageNo++ % provinces.length] } })),
+    implementersTransitiveProvinceUncached: await timed('implementersTransitiveProvinceUncached', t.centrals, (id) => uncachedGraph.implementers(id, { transitive: true, first: 50, filter: { province: provinces[pageNo++ % provinces.length] } })),
+    implementersTransitiveLaterPages: await laterPages(graph, t.centrals.slice(0, 50), opts.pages),
+    implementersTransitiveLaterPagesUncached: await laterPages(uncachedGraph, t.centrals.slice(0, 50), opts.pages),
+    legalBasisCommuneUncached: await timed('legalBasisCommuneUncached', t.communes, (id) => uncachedGraph.legalBasis(id, opts.depth)),
+    meanTraceSteps: meanOf(await Promise.all(t.communes.slice(0, 200).map(async (id) => (await graph.legalBasis(id, opts.depth)).length))),
+    popularTargets: await Promise.all(t.centrals.slice(0, 3).map(async (id) => ({ id, transitiveImplementers: (await graph.implementers(id, { transitive: true, first: 0 })).totalCount }))),
   };
+
+  // Side by side on the same queries: the former recursive CTEs vs the store's in-memory traversals.
+  const cte = cteTraversals(db);
+  const cteCommunes = t.communes.slice(0, opts.cte);
+  const cteCentrals = t.centrals.slice(0, Math.min(opts.cte, 100));
+  const traceCompare = {
+    queries: cteCommunes.length,
+    recursiveCte: await timed('recursiveCte', cteCommunes, (id) => cte.legalBasis(id, opts.depth)),
+    inMemoryAdjacency: await timed('inMemoryAdjacency', cteCommunes, (id) => graph.legalBasis(id, opts.depth)),
+    implementersQueries: cteCentrals.length,
+    implementersRecursiveCte: await timed('implementersRecursiveCte', cteCentrals, (id) => cte.implementersPage(id, DEFAULT_MAX_DEPTH, 50)),
+    implementersInMemoryAdjacency: await timed('implementersInMemoryAdjacency', cteCentrals, (id) => uncachedGraph.implementers(id, { transitive: true, first: 50 })),
+  };
+  await uncachedGraph.close();
 
   // Engines: the first --engines ingested plans of the corpus, same queries.
-  const files = readFileSync(dirs.truth, 'utf8').split('\n', opts.engines).filter(Boolean).map((l) => (JSON.parse(l) as { file: string; header: { id: string; title: string } }));
+  const files = !search || !opts.engines ? [] : readFileSync(dirs.truth, 'utf8').split('\n', opts.engines).filter(Boolean).map((l) => (JSON.parse(l) as { file: string; header: { id: string; title: string } }));
   const docs = files.map((f) => ({ id: f.header.id, title: f.header.title, text: readFileSync(path.join(dirs.corpus, f.file), 'utf8') }));
   const half = Math.min(500, Math.ceil(opts.queries / 2));
-  const engines = await compareEngines(docs, [...t.searches.accented.slice(0, half), ...t.searches.plain.slice(0, half)]);
+  const engines = !files.length ? [] : await compareEngines(docs, [...t.searches.accented.slice(0, half), ...t.searches.plain.slice(0, half)]);
 
   const [{ documents }, { edges }] = [db.prepare('SELECT count(*) AS documents FROM documents').get() as { documents: number }, db.prepare('SELECT count(*) AS edges FROM edges').get() as { edges: number }];
   db.close();
   await graph.close();
-  await search.close();
-  report(`queries-${opts.n}`, {
+  await search?.close();
+  const r = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, isLatency(v) ? roundLatency(v) : v]));
+  report(search ? `queries-${opts.n}` : `queries-graph-${opts.n}${opts.oracle ? '-oracle' : ''}`, {
     graph: opts.oracle ? 'oracle (the true graph)' : 'extracted by extract()',
     store: dirs.store,
     nodes: documents,
     edges,
-    latencyMs: Object.fromEntries(Object.entries(store).map(([k, v]) => [k, roundLatency(v)])),
-    traceCompare: { ...traceCompare, recursiveCte: roundLatency(traceCompare.recursiveCte), inMemoryAdjacency: roundLatency(traceCompare.inMemoryAdjacency) },
+    latencyMs: r(store),
+    graphDetailMs: r(detail),
+    cpuMs: r(cpuMs),
+    adjacency: { ...adjacency, bytesMB: round(adjacency.bytes / 1e6, 1) },
+    traceCompare: r(traceCompare),
     engines,
     rssGrowthMB: round((process.memoryUsage().rss - rssBefore) / 1e6, 0),
     peakRssMB: round(peakRssMB(), 0),
     targets: 'trace at 1M p99 ≤ 2 ms; transitive implementers at 1M p95 ≤ 20 ms; search at 1M p95 ≤ 20 ms',
-  });
+  }, [
+    'implementers: first page of 50 (later pages: pages 2..--pages through endCursor); "Uncached": a second store with reachCache 0, so every query walks and sorts its whole reach',
+    'implementersRecursiveCte: reach + order + page documents only (no paths); implementersInMemoryAdjacency: the full store call without the reach cache',
+  ]);
 }
+
+/** Latency of pages 2..`pages` of transitive implementers, following endCursor. */
+async function laterPages(graph: SqliteGraphStore, ids: readonly string[], pages: number): Promise<Latency> {
+  const ms: number[] = [];
+  for (const id of new Set(ids)) {
+    let after = (await graph.implementers(id, { transitive: true, first: 50 })).endCursor;
+    for (let p = 2; p <= pages && after; p++) {
+      const t0 = performance.now();
+      const page = await graph.implementers(id, { transitive: true, first: 50, after });
+      ms.push(performance.now() - t0);
+      after = page.hasNextPage ? page.endCursor : null;
+    }
+  }
+  ms.sort((a, b) => a - b);
+  return { n: ms.length, p50: percentile(ms, 0.5), p95: percentile(ms, 0.95), p99: percentile(ms, 0.99) };
+}
+
+const meanOf = (xs: number[]) => round(xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length), 1);
+const isLatency = (v: unknown): v is Latency => typeof v === 'object' && v !== null && 'p95' in v;
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -14,7 +14,8 @@
  * Build figures: upsert time only (generation or reading is timed apart), plans/s,
  * MB/s of plan text (UTF-8), index size by part and per 10k plans. Query figures:
  * p50/p95/p99 over --queries queries of each kind (20 hits, snippets and facets),
- * accented and accent-free, without and with a province + year filter.
+ * accented and accent-free, without and with a province + year filter; wall time
+ * and this process's CPU time (the machine may be shared).
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ import Database from 'better-sqlite3';
 import { foldPhrase } from '../ingest/normalize.ts';
 import type { SearchDoc, SearchFilter } from '../src/search/search-index.ts';
 import { SqliteSearchIndex } from '../src/search/sqlite-fts.ts';
-import { flags, latencies, peakRssMB, report, round, type Latency } from './lib.ts';
+import { flags, latencies, peakRssMB, percentile, report, round, type Latency } from './lib.ts';
 import { TruthReader } from './store-dir.ts';
 import { TOPICS } from './synth/catalogue.ts';
 import { generate, type SynthDocument } from './synth/generate.ts';
@@ -171,20 +172,41 @@ function queryKinds(file: string, count: number): Kind[] {
 
 const EXAMPLES = ['chi thi 33 dan van', '33/CT-TTg', '217 QD TW', 'kế hoạch', 'cong tac', 'phòng, chống tham nhũng', 'uỷ ban nhân dân tỉnh', 'dân chủ ở cơ sở', 'quyet dinh 1234'];
 
+/** Wall and CPU time of each call (CPU: this process only, less sensitive to a loaded machine). */
+async function timed<T>(inputs: readonly T[], fn: (x: T) => Promise<unknown>): Promise<{ wall: Latency; cpu: Latency }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const x of inputs) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn(x);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const stats = (ms: number[]): Latency => {
+    ms.sort((a, b) => a - b);
+    return { n: ms.length, p50: round(percentile(ms, 0.5), 2), p95: round(percentile(ms, 0.95), 2), p99: round(percentile(ms, 0.99), 2) };
+  };
+  return { wall: stats(wall), cpu: stats(cpu) };
+}
+
 async function query(file: string) {
   const ix = new SqliteSearchIndex(new Database(file, { readonly: true, fileMustExist: true }));
   await ix.init();
   const kinds = queryKinds(file, opts.queries);
   const latency: Record<string, Latency & { meanHits: number; countedExactShare: number }> = {};
+  const cpuMs: Record<string, Latency> = {};
   for (const kind of kinds) {
     let hits = 0;
     let exact = 0;
-    const l = await latencies(kind.queries, async ({ q, filter }) => {
+    const { wall, cpu } = await timed(kind.queries, async ({ q, filter }) => {
       const r = await ix.search(q, { filter, limit: 20, offset: 0 });
       hits += r.hits.length;
       if (r.totalCountExact !== false) exact++;
     });
-    latency[kind.name] = { n: l.n, p50: round(l.p50, 2), p95: round(l.p95, 2), p99: round(l.p99, 2), meanHits: round(hits / l.n, 1), countedExactShare: round(exact / l.n, 2) };
+    latency[kind.name] = { ...wall, meanHits: round(hits / wall.n, 1), countedExactShare: round(exact / wall.n, 2) };
+    cpuMs[kind.name] = cpu;
   }
   const examples: Record<string, { totalCount: string; p50: number }> = {};
   for (const q of EXAMPLES) {
@@ -196,7 +218,7 @@ async function query(file: string) {
     examples[q] = { totalCount: total, p50: round(l.p50, 2) };
   }
   await ix.close();
-  return { latencyMs: latency, examples };
+  return { latencyMs: latency, cpuMs, examples };
 }
 
 async function main(): Promise<void> {

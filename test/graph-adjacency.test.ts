@@ -12,6 +12,8 @@ import type { AdminLevel } from '../ingest/model.ts';
 import { compareIds } from '../graph/adjacency.ts';
 import type { DocumentNode, Edge, EdgeType } from '../graph/model.ts';
 import { SqliteGraphStore, type SqliteGraphOptions } from '../graph/sqlite-store.ts';
+import { runCli, ROOT } from './bad-input/run-cli.ts';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import type { ImplementerFilter, IngestBatch } from '../graph/store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cancu-adjacency-'));
@@ -232,6 +234,40 @@ describe('SQLite traversals on the in-memory adjacency', () => {
     await writer.close();
     await reader.close();
   });
+
+  it('follows a `cancu ingest` running in another process', async () => {
+    const data = join(dir, 'cli-data');
+    const [early, late] = [join(dir, 'cli-early'), join(dir, 'cli-late')];
+    const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.txt')).sort();
+    for (const [folder, files] of [[early, samples.slice(0, 2)], [late, samples.slice(2)]] as const) {
+      mkdirSync(folder, { recursive: true });
+      for (const f of files) copyFileSync(join(ROOT, 'samples', f), join(folder, f));
+    }
+    const ingest = async (folder: string) => expect((await runCli(['ingest', '--data', data, folder], { timeoutMs: 60_000 })).code).toBe(0);
+    await ingest(early);
+    const file = join(data, 'cancu.db');
+    const reader = await open(file);
+    const snapshot = async (s: SqliteGraphStore) => {
+      const out: string[] = [];
+      for (const id of ['33/CT-TTg@2021', '16/CT-TTg@2016', '217-QĐ/TW@2013']) {
+        const page = await s.implementers(id, { transitive: true, first: 100 });
+        out.push(`${id}: ${page.items.map((i) => `${i.depth}:${i.document.id} ${i.path.map((e) => `${e.from}>${e.to}(${e.evidence.length})`).join(' ')}`).join(' | ')}`);
+      }
+      const plans = (await s.stats()).ingested;
+      return { out, plans };
+    };
+    const before = await snapshot(reader);
+    expect(reader.adjacencyStats()).toMatchObject({ builds: 1 });
+    await ingest(late); // another process commits while the reader holds its adjacency
+    const after = await snapshot(reader);
+    const fresh = await open(file); // builds from the tables
+    expect(after).toEqual(await snapshot(fresh));
+    expect(after.plans).toBe(samples.length);
+    expect(after.out).not.toEqual(before.out);
+    expect(reader.adjacencyStats()).toMatchObject({ builds: 1 }); // applied as deltas
+    await fresh.close();
+    await reader.close();
+  }, 120_000);
 
   it('rebuilds when the delta overlay grows past its bound, and pages stay stable across a write', async () => {
     const file = newFile();

@@ -9,7 +9,8 @@ import { SearchSyntaxError } from '../search/search-index.ts';
 import type { ApiContext } from './context.ts';
 import { badInput, notFound } from './errors.ts';
 import type { Resolvers } from './generated/resolvers.ts';
-import { connection, encodeCursor, pageWindow } from './paging.ts';
+import { connection, pageWindow } from './paging.ts';
+import { decodeCursor, encodeCursor as encodeStoreCursor } from '../../graph/traversal.ts';
 
 const MAX_TRACE_DEPTH = 10;
 /** Upper bound on one document's unresolved references listed inline. */
@@ -21,20 +22,31 @@ async function requireDocument(ctx: ApiContext, id: string): Promise<DocumentNod
   return doc;
 }
 
+/**
+ * Implementers page on the store's own cursors (depth, then id: the same order and cursor
+ * format in both stores, graph/traversal.ts), so a later page costs what the first does and
+ * the whole chain below a national directive can be walked.
+ */
 async function implementerConnection(
   ctx: ApiContext,
   of: string,
   args: { transitive: boolean; filter?: ImplementerFilter | null; first: number; after?: string | null },
 ) {
   await requireDocument(ctx, of);
-  const { offset, limit } = pageWindow(args.first, args.after);
-  // The store pages from the start; the API's cursors are positions, so ask for everything up to this page's end.
-  const page = await ctx.graph.implementers(of, { transitive: args.transitive, filter: args.filter ?? undefined, first: offset + limit });
-  return connection(page.items.slice(offset, offset + limit), offset, page.totalCount, (impl) => ({
-    node: impl.document,
-    depth: impl.depth,
-    path: impl.path,
-  }));
+  const { limit } = pageWindow(args.first, null);
+  let after: string | null = null;
+  if (args.after != null) {
+    try {
+      const [depth, id, ...rest] = decodeCursor(args.after);
+      if (typeof depth !== 'number' || typeof id !== 'string' || rest.length) throw new RangeError('bad shape');
+      after = args.after;
+    } catch {
+      throw badInput(`invalid cursor "${args.after}"`);
+    }
+  }
+  const page = await ctx.graph.implementers(of, { transitive: args.transitive, filter: args.filter ?? undefined, first: limit, after });
+  const edges = page.items.map((impl) => ({ cursor: encodeStoreCursor([impl.depth, impl.document.id]), node: impl.document, depth: impl.depth, path: impl.path }));
+  return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
 async function loadPresent(ctx: ApiContext, ids: readonly string[]): Promise<(DocumentNode | null)[]> {

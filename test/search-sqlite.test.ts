@@ -189,17 +189,24 @@ describe('SQLite FTS5 search', () => {
     }
   });
 
-  it('drops a schema 2 index (a development layout) and starts empty', async () => {
+  it('converts a schema 2 index (a development layout) with search_province, and drops an earlier one', async () => {
     const db = new Database(':memory:');
     const first = new SqliteSearchIndex(db);
     await first.init();
     await first.upsert([doc('a', 'dân vận')]);
-    db.prepare("UPDATE search_meta SET value = '2' WHERE key = 'schema'").run();
-    const again = new SqliteSearchIndex(db);
-    await again.init();
-    expect((await again.search('dân vận', { limit: 10, offset: 0 })).hits).toEqual([]);
-    await again.upsert([doc('b', 'dân vận')]);
-    expect((await again.search('dân vận', { limit: 10, offset: 0 })).hits.map((h) => h.id)).toEqual(['b']);
+    const ids = async (ix: SqliteSearchIndex) => (await ix.search('dân vận', { limit: 10, offset: 0 })).hits.map((h) => h.id);
+    db.exec("UPDATE search_meta SET value = '2' WHERE key = 'schema'; DROP INDEX search_doc_sym; CREATE INDEX search_doc_sym ON search_doc(sym)");
+    const converted = new SqliteSearchIndex(db);
+    await converted.init();
+    expect(await ids(converted)).toEqual(['a']);
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'search_doc_sym'").pluck().get()).toMatch(/sym, frow/);
+
+    db.exec("UPDATE search_meta SET value = '2' WHERE key = 'schema'; DROP TABLE search_province");
+    const dropped = new SqliteSearchIndex(db);
+    await dropped.init();
+    expect(await ids(dropped)).toEqual([]);
+    await dropped.upsert([doc('b', 'dân vận')]);
+    expect(await ids(dropped)).toEqual(['b']);
   });
 
   it('upgrades a schema 1 index in place, keeping row order, and refuses a read-only one', async () => {

@@ -60,7 +60,8 @@
  * upgraded in place by init(), from its own search_doc copy of each text:
  * batches of MIGRATE_BATCH documents, one transaction each, resumable after a
  * crash; a read-only connection refuses it with a message. Schema 2, a
- * development layout of a few hours, is dropped (with a message to ingest again). Texts longer than
+ * development layout of a few hours, is converted (see DEV_SCHEMA) or, in its
+ * earliest variants, dropped with a message to ingest again. Texts longer than
  * SNIPPET_TEXT_LIMIT were stored cut in schema 1, so their tail is indexed again
  * only when their file is ingested again (`cancu ingest` indexes unchanged files
  * again).
@@ -80,7 +81,11 @@ export interface SqliteSearchOptions {
 }
 
 export const SCHEMA_VERSION = 3;
-/** Schema 2 was a development layout of schema 3, of a few hours: its tables are dropped, not converted. */
+/**
+ * Schema 2 was the development layout of schema 3, for a few hours: from the commit
+ * that added search_province on it differs only by the (sym) index, made covering
+ * here; earlier variants are dropped (not converted).
+ */
 const DEV_SCHEMA = 2;
 export const SNIPPET_TEXT_LIMIT = 50_000;
 /** Hits reachable by paging (offset + limit); deeper pages are empty. */
@@ -511,7 +516,9 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     let dropped = 0;
     this.db.transaction(() => {
-      if (version === DEV_SCHEMA) {
+      if (version === DEV_SCHEMA && this.has('search_province')) {
+        this.db.exec('DROP INDEX IF EXISTS search_doc_sym'); // SCHEMA makes it again, covering
+      } else if (version === DEV_SCHEMA) {
         dropped = (this.has('search_doc') ? this.db.prepare('SELECT count(*) FROM search_doc').pluck().get() : 0) as number;
         for (const t of ['search_doc', 'search_text', 'search_head', 'search_body', 'search_province']) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
       }
@@ -532,7 +539,7 @@ export class SqliteSearchIndex implements SearchIndex {
     })();
     if (dropped > 0) {
       process.stderr.write(
-        `cancu: the search index had schema ${DEV_SCHEMA}, a development layout; its ${dropped} documents were dropped: run cancu ingest on your files again to index them (files already in the graph are indexed again)\n`,
+        `cancu: the search index had an early development layout (schema ${DEV_SCHEMA}); its ${dropped} documents were dropped: run cancu ingest on your files again to index them (files already in the graph are indexed again)\n`,
       );
     }
     if (this.has('search_doc_v1')) this.migrate();

@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config.ts';
 import { openServices, type Services } from '../src/commands/services.ts';
 import { SAMPLES_DIR } from '../src/commands/start.ts';
 import { collectFiles } from '../src/pipeline/collect-files.ts';
-import { ingestPaths } from '../src/pipeline/ingest.ts';
+import { ingestPaths, MAX_TEXT_CHARS } from '../src/pipeline/ingest.ts';
 import { foldSymbol } from '../ingest/normalize.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'cancu-pipeline-'));
@@ -128,5 +128,21 @@ describe('undated references pinned to the one document the graph knows', () => 
       ['16/CT-TTg@?', 'no-year'],
       ['33/CT-TTg@?', 'no-year'],
     ]);
+  });
+});
+
+describe('text size limit', () => {
+  it('fails a text over MAX_TEXT_CHARS with its size, and the batch goes on', async () => {
+    const services = await openServices(loadConfig({}, { CANCU_DATA: freshDir('limit') }));
+    try {
+      const dir = freshDir('limit-files');
+      writeFileSync(path.join(dir, 'huge.txt'), 'Căn cứ Quyết định số 217-QĐ/TW ngày 12/12/2013. '.repeat(Math.ceil((MAX_TEXT_CHARS + 1) / 48)));
+      cpSync(path.join(SAMPLES_DIR, '002_e77f35eb2aaabe6e.txt'), path.join(dir, 'plan.txt'));
+      const summary = await ingestPaths(services.deps, [dir]);
+      expect(summary.ingested).toBe(1);
+      expect(summary.failed).toEqual([{ file: path.join(dir, 'huge.txt'), reason: expect.stringMatching(/^text too large: 32\.\d Mi characters, over the limit of 32 Mi/) }]);
+    } finally {
+      await services.close();
+    }
   });
 });

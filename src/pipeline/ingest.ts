@@ -55,6 +55,14 @@ export interface ProgressListener {
 /** Files written per transaction in bulk mode. */
 const BULK_SIZE = 100;
 
+/**
+ * Longest text ingested: 32 Mi characters, some 10,000 pages (a real plan is tens of
+ * thousands of characters, a long gazette text a few million). A text is held several
+ * times over while it is extracted, written and indexed, so this bounds ingest memory
+ * (about 1 GB at the limit); longer files fail with this reason and the batch goes on.
+ */
+export const MAX_TEXT_CHARS = 32 * 1024 * 1024;
+
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -93,6 +101,9 @@ function remember(pending: Pending, batch: IngestBatch): void {
 
 /** Extract one text, or find it already ingested. `file` is the name recorded on the document. */
 async function prepare(deps: IngestDeps, file: string, text: string, pending: Pending): Promise<Prepared> {
+  if (text.length > MAX_TEXT_CHARS) {
+    return failed(file, `text too large: ${(text.length / 1048576).toFixed(1)} Mi characters, over the limit of ${MAX_TEXT_CHARS / 1048576} Mi (split the file)`);
+  }
   const pendingHashes = pending.hashes;
   const hash = contentHash(text);
   const knownId = await deps.graph.findByContentHash(hash);

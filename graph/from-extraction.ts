@@ -45,7 +45,7 @@ function yearOf(date: string | null): number | null {
  * district or commune it names, or from the citing plan.
  */
 export function provinceOfKey(key: string): string | null {
-  const path = key.split('@').pop()!;
+  const path = key.replace(/#[0-9a-f]{8}$/, '').split('@').pop()!;
   return key.includes('@') ? provinceNamed(path.split('/')[0]) : null;
 }
 

@@ -146,3 +146,28 @@ describe('text size limit', () => {
     }
   });
 });
+
+describe('two files with the same key', () => {
+  it('keeps the second apart (key#hash) with a warning, and a re-run of the batch changes nothing', async () => {
+    const services = await openServices(loadConfig({}, { CANCU_DATA: freshDir('taken') }));
+    try {
+      const dir = freshDir('taken-files');
+      const plan = (body: string) => `ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: 23/KH-UBND\nTrà Vinh, ngày 10 tháng 3 năm 2017\nKẾ HOẠCH\n${body}\nI. MỤC ĐÍCH\n1. Nội dung.\n`;
+      writeFileSync(path.join(dir, 'a.txt'), plan('Thực hiện Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ;'));
+      writeFileSync(path.join(dir, 'b.txt'), plan('Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;'));
+      expect(await ingestPaths(services.deps, [dir])).toEqual({ ingested: 2, unchanged: 0, failed: [] });
+      const ids = (await services.graph.findBySymbol(foldSymbol('23/KH-UBND'))).map((d) => [d.id.replace(/#[0-9a-f]{8}$/, '#…'), d.file]).sort();
+      expect(ids).toEqual([['23/KH-UBND@2017@Trà Vinh#…', 'b.txt'], ['23/KH-UBND@2017@Trà Vinh', 'a.txt']]);
+      const hash = await services.graph.canonicalHash();
+      expect(await ingestPaths(services.deps, [dir])).toEqual({ ingested: 0, unchanged: 2, failed: [] });
+      expect(await services.graph.canonicalHash()).toBe(hash);
+      // a new version of a.txt is still a.txt: it replaces its own document
+      writeFileSync(path.join(dir, 'a.txt'), plan('Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ;'));
+      expect(await ingestPaths(services.deps, [dir])).toEqual({ ingested: 1, unchanged: 1, failed: [] });
+      const out = await services.graph.outgoing(['23/KH-UBND@2017@Trà Vinh']);
+      expect(out.map((e) => e.to)).toEqual(['33/CT-TTg@2021']);
+    } finally {
+      await services.close();
+    }
+  });
+});

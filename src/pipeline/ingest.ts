@@ -82,12 +82,14 @@ const failed = (file: string, reason: string): Prepared => ({ kind: 'done', outc
 /** What the files prepared in the current write chunk contribute, before it is written. */
 interface Pending {
   hashes: Map<string, DocumentNode>;
+  /** ingested documents by id */
+  ids: Map<string, DocumentNode>;
   /** documents by folded symbol (see pin-to-known.ts) */
   bySymbol: Map<string, DocumentNode[]>;
 }
 
 function newPending(): Pending {
-  return { hashes: new Map(), bySymbol: new Map() };
+  return { hashes: new Map(), ids: new Map(), bySymbol: new Map() };
 }
 
 function remember(pending: Pending, batch: IngestBatch): void {
@@ -97,6 +99,26 @@ function remember(pending: Pending, batch: IngestBatch): void {
     if (!pending.bySymbol.has(k)) pending.bySymbol.set(k, []);
     pending.bySymbol.get(k)!.push(n);
   }
+}
+
+/**
+ * Two different files whose headers give the same key (two plans "23/KH-UBND" of 2017 in a
+ * province the text does not name): the second keeps its own document, keyed
+ * `<key>#<hash prefix>`, instead of replacing the first one's at every run (which made a
+ * re-run of the same batch change the graph). A new text of the same file name is a new
+ * version of that file and replaces it.
+ */
+async function apartFromHolder(deps: IngestDeps, extraction: Extraction, file: string, hash: string, pending: Pending): Promise<Extraction> {
+  const key = extraction.header.key;
+  if (!key) return extraction;
+  const holder = pending.ids.get(key) ?? (await deps.graph.getDocuments([key]))[0];
+  if (!holder?.ingested || holder.contentHash === hash || holder.file === file) return extraction;
+  const apart = `${key}#${hash.slice(0, 8)}`;
+  return {
+    ...extraction,
+    header: { ...extraction.header, key: apart },
+    diagnostics: [...extraction.diagnostics, { severity: 'warning', code: 'key-taken', message: `${key} is already the document of ${holder.file}; this text is kept apart as ${apart}` }],
+  };
 }
 
 /** Extract one text, or find it already ingested. `file` is the name recorded on the document. */
@@ -119,11 +141,13 @@ async function prepare(deps: IngestDeps, file: string, text: string, pending: Pe
     const errors = extraction.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) return failed(file, errors.map((d) => `${d.code}: ${d.message}`).join('; '));
     extraction = await pinToKnown(extraction, async (folded) => [...(await deps.graph.findBySymbol(folded)), ...(pending.bySymbol.get(folded) ?? [])]);
+    extraction = await apartFromHolder(deps, extraction, file, hash, pending);
     batch = deps.toBatch(extraction, { text, contentHash: hash });
   } catch (err) {
     return failed(file, `extraction failed: ${(err as Error).message}`);
   }
   pendingHashes.set(hash, batch.document);
+  pending.ids.set(batch.document.id, batch.document);
   remember(pending, batch);
   return { kind: 'write', file, text, batch, extraction };
 }

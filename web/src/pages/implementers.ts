@@ -33,26 +33,17 @@ export async function implementersPage(route: Route): Promise<View> {
   const filter = { province: province || null, year: yearParam(p), level: toLevel(level) };
   const lists = provinceLists();
 
-  const edges: ImplementerEdge[] = [];
-  let after: string | null = null;
-  let data: ImplementersData;
-  do {
-    data = await gql<ImplementersData>(IMPLEMENTERS, { id: route.id, filter, first: PAGE, after });
-    edges.push(...data.implementers.edges);
-    after = data.implementers.pageInfo.endCursor;
-  } while (data.implementers.pageInfo.hasNextPage && after && edges.length < LIMIT);
+  // The first page is shown at once; the rest (up to LIMIT) is fetched after the page is mounted.
+  const data = await gql<ImplementersData>(IMPLEMENTERS, { id: route.id, filter, first: PAGE, after: null });
+  const edges: ImplementerEdge[] = [...data.implementers.edges];
   const doc = data.document;
   if (!doc) return { title: 'Không tìm thấy', node: message(`Không tìm thấy văn bản «${route.id}».`, 'error') };
 
   const provinces = await lists;
   const snapshot = p.get('units') ?? (doc.date && doc.date >= REFORM_DATE ? 'post-2025' : 'pre-2025');
   const units = provinces[snapshot === 'post-2025' ? 'post-2025' : 'pre-2025'].map((u) => u.name);
-  const cover = coverage(
-    units,
-    edges.map((e) => e.node),
-  );
   const params = { province, year, level, units: p.get('units') };
-  const direct = edges.filter((e) => e.depth === 1).length;
+  const total = data.implementers.totalCount;
 
   const form = filterForm(
     [
@@ -66,18 +57,22 @@ export async function implementersPage(route: Route): Promise<View> {
     },
   );
 
-  return {
-    title: `Triển khai ${docLabel(doc)}`,
-    node: h(
-      'article',
-      { class: 'implementers-page' },
-      h('header', { class: 'doc-header' }, h('p', { class: 'kind' }, 'Các kế hoạch triển khai'), h('h1', {}, docLink(doc)), doc.title && h('p', { class: 'doc-title' }, doc.title), docActions(doc.id)),
-      form,
+
+  /** The summary, tree and coverage of the implementers loaded so far. */
+  const render = (loading: boolean): HTMLElement => {
+    const cover = coverage(
+      units,
+      edges.map((e) => e.node),
+    );
+    const direct = edges.filter((e) => e.depth === 1).length;
+    return h(
+      'div',
+      { class: 'implementers-results' },
       h(
         'p',
         { class: 'summary', role: 'status' },
-        `${data.implementers.totalCount.toLocaleString('vi-VN')} văn bản triển khai (trực tiếp: ${direct}, qua văn bản trung gian: ${edges.length - direct}).`,
-        edges.length < data.implementers.totalCount && ` Chỉ hiển thị ${edges.length.toLocaleString('vi-VN')} văn bản đầu tiên; hãy lọc theo tỉnh hoặc năm.`,
+        `${total.toLocaleString('vi-VN')} văn bản triển khai (trực tiếp: ${direct}, qua văn bản trung gian: ${edges.length - direct}).`,
+        loading ? ` Đang tải thêm… (${edges.length.toLocaleString('vi-VN')}/${Math.min(total, LIMIT).toLocaleString('vi-VN')})` : edges.length < total && ` Chỉ hiển thị ${edges.length.toLocaleString('vi-VN')} văn bản đầu tiên; hãy lọc theo tỉnh hoặc năm.`,
       ),
       h(
         'div',
@@ -119,7 +114,38 @@ export async function implementersPage(route: Route): Promise<View> {
           ),
           cover.unplaced.length > 0 && h('p', { class: 'meta' }, `${cover.unplaced.length} văn bản không xác định được tỉnh hoặc thuộc cấp trung ương.`),
         ),
-      ),
+      )
+    );
+  };
+  const results = render(data.implementers.pageInfo.hasNextPage);
+
+  return {
+    title: `Triển khai ${docLabel(doc)}`,
+    node: h(
+      'article',
+      { class: 'implementers-page' },
+      h('header', { class: 'doc-header' }, h('p', { class: 'kind' }, 'Các kế hoạch triển khai'), h('h1', {}, docLink(doc)), doc.title && h('p', { class: 'doc-title' }, doc.title), docActions(doc.id)),
+      form,
+      results,
     ),
+    // Not awaited: the page is ready with its first page; the rest fills the tree and table as it arrives.
+    mounted() {
+      void (async () => {
+        let page = data.implementers.pageInfo;
+        let shown = results;
+        try {
+          while (page.hasNextPage && page.endCursor && edges.length < LIMIT && shown.isConnected) {
+            const more = await gql<ImplementersData>(IMPLEMENTERS, { id: route.id, filter, first: PAGE, after: page.endCursor });
+            edges.push(...more.implementers.edges);
+            page = more.implementers.pageInfo;
+            const next = render(page.hasNextPage && edges.length < LIMIT);
+            shown.replaceWith(next);
+            shown = next;
+          }
+        } catch (err) {
+          shown.append(message(`Không tải được phần còn lại: ${(err as Error).message}`, 'error'));
+        }
+      })();
+    },
   };
 }

@@ -46,7 +46,11 @@ async function pick(): Promise<{ directive: string; plan: string; stats: unknown
   return { directive, plan: plans.search.edges[0].node.id, stats };
 }
 
-const { directive, plan, stats } = await pick();
+// stop the server if the store has nothing to open (it would outlive the bench)
+const { directive, plan, stats } = await pick().catch(async (err: unknown) => {
+  await server.stop();
+  throw err;
+});
 const id = encodeURIComponent;
 const PAGES: [string, string, string][] = [
   ['search "chi thi 33"', 'search', '#/search?q=chi+thi+33'],

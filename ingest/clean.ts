@@ -201,10 +201,10 @@ class Builder {
 }
 
 /** The exact, code unit by code unit path (see SPECIAL for when it runs). */
-function emitRange(b: Builder, t: string, from: number, to: number, hasCombining: boolean): void {
+function emitRange(b: Builder, t: string, from: number, to: number): void {
   for (let i = from; i < to; i++) {
     let c = t.charCodeAt(i);
-    if (c < 0x80 && !(hasCombining && i + 1 < to && isCombining(t.charCodeAt(i + 1)))) {
+    if (c < 0x80 && !(i + 1 < to && isCombining(t.charCodeAt(i + 1)))) {
       if (c === 32 || c === 9) {
         b.space(1, i, i + 1);
         continue;
@@ -221,7 +221,7 @@ function emitRange(b: Builder, t: string, from: number, to: number, hasCombining
     if (c === 0xd0) c = 0x110;
     else if (c === 0xf0) c = 0x111;
     else if (c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2212) c = 45;
-    if (hasCombining && i + 1 < to && isCombining(t.charCodeAt(i + 1))) {
+    if (i + 1 < to && isCombining(t.charCodeAt(i + 1))) {
       let j = i + 1;
       while (j < to && isCombining(t.charCodeAt(j))) j++;
       const composed = t.slice(i, j).normalize('NFC');
@@ -268,7 +268,7 @@ function emitLine(b: Builder, t: string, from: number, to: number, next: { at: n
     lead++;
   }
   if (lead > from) {
-    emitRange(b, t, from, lead, true);
+    emitRange(b, t, from, lead);
     i = lead;
   }
   let last = to;
@@ -289,10 +289,10 @@ function emitLine(b: Builder, t: string, from: number, to: number, next: { at: n
     b.copy(i, at);
     let e = Math.min(next.end, to);
     while (e < to && isCombining(t.charCodeAt(e))) e++; // and with a special base after it
-    emitRange(b, t, at, e, true);
+    emitRange(b, t, at, e);
     i = e;
   }
-  if (i < to) emitRange(b, t, Math.max(i, last), to, true);
+  if (i < to) emitRange(b, t, Math.max(i, last), to);
 }
 
 export function clean(original: string): Cleaned {

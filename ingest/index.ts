@@ -7,7 +7,7 @@ import { type Cleaned, clean, toOriginal } from './clean.ts';
 import { findBackRefs, type DocRef } from './backrefs.ts';
 import { type Found, findNamedLaws, findSymbols, shareJoined } from './find.ts';
 import { extractHeader } from './header.ts';
-import type { Citation, Diagnostic, Extraction, Header, Mention, Relation } from './model.ts';
+import { type Citation, type Diagnostic, type Extraction, type Header, type Mention, RELATION_RANK } from './model.ts';
 import { resolveNamedLaw } from './named-laws.ts';
 import { findStated } from './relations.ts';
 import { contextOf, type KeyResult, keyOfSymbol } from './resolve.ts';
@@ -22,8 +22,6 @@ export interface SourceText {
   /** Decoded original text (see ingest/read). Offsets in the result index into it. */
   text: string;
 }
-
-const RANK: Record<Relation, number> = { based_on: 0, implements: 1, cites: 2 };
 
 /**
  * Most numbered or named mentions read from one text. A real plan has hundreds and a long
@@ -140,7 +138,7 @@ export function extract(src: SourceText, opts: ExtractOptions = {}): Extraction 
       const o = toOriginal(c, f.start, f.end);
       return { start: o.start, end: o.end, section: s.sectionAt(f.coreStart), form: f.form, cue: s.cueAt(f.coreStart) };
     });
-    const signals = [...new Set(mentions.map((m) => m.cue))].sort((a, b) => RANK[a] - RANK[b]);
+    const signals = [...new Set(mentions.map((m) => m.cue))].sort((a, b) => RELATION_RANK[a] - RELATION_RANK[b]);
     const withKindWord = g.found.find((f) => f.form === 'symbol' && f.kindAsWritten !== undefined && f.start < f.coreStart);
     const kindSource = withKindWord ?? primary;
     citations.push({

@@ -10,6 +10,9 @@
 /** A cited document's relation to the citing plan. First applicable wins: based_on > implements > cites. */
 export type Relation = 'based_on' | 'implements' | 'cites';
 
+/** Precedence of relations: when several apply to one citation, the lowest rank wins. */
+export const RELATION_RANK: Readonly<Record<Relation, number>> = { based_on: 0, implements: 1, cites: 2 };
+
 /** A relation the text states between two cited documents (neither is the citing plan). */
 export type StatedRelationType = 'implements' | 'guides' | 'continues' | 'issues' | 'amends';
 

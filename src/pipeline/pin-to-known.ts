@@ -13,7 +13,7 @@
  * Known documents are the store's and those of files prepared earlier in the same
  * write chunk, so the result depends on what was ingested before, not on chunking.
  */
-import type { Citation, Extraction } from '../../ingest/model.ts';
+import { type Citation, type Extraction, RELATION_RANK } from '../../ingest/model.ts';
 import { foldSymbol } from '../../ingest/normalize.ts';
 import type { DocumentNode } from '../../graph/model.ts';
 
@@ -21,7 +21,6 @@ import type { DocumentNode } from '../../graph/model.ts';
 export type KnownLookup = (folded: string) => Promise<readonly DocumentNode[]>;
 
 const PINNABLE = new Set(['no-year', 'no-term']);
-const RANK = { based_on: 0, implements: 1, cites: 2 } as const;
 
 /** "2021-11-26", or the year alone, for comparing issue dates. */
 function when(d: { date: string | null; year: number | null }): string | null {
@@ -64,7 +63,7 @@ function mergeByKey(citations: Citation[]): Citation[] {
       byKey.set(c.key, c);
       continue;
     }
-    const signals = [...new Set([...prev.signals, ...c.signals])].sort((a, b) => RANK[a] - RANK[b]);
+    const signals = [...new Set([...prev.signals, ...c.signals])].sort((a, b) => RELATION_RANK[a] - RELATION_RANK[b]);
     const { ambiguous: _a, ...rest } = prev;
     byKey.set(c.key, {
       ...rest,

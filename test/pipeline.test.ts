@@ -131,6 +131,51 @@ describe('undated references pinned to the one document the graph knows', () => 
   });
 });
 
+describe('local references with no issuing place pinned within the citing plan\'s province', () => {
+  let services: Services;
+  beforeEach(async () => {
+    services = await openServices(loadConfig({}, { CANCU_DATA: freshDir('pin-local') }));
+  });
+  afterEach(() => services.close());
+
+  const plan = (unit: string, place: string, n: number, body: string) =>
+    `ỦY BAN NHÂN DÂN\n${unit}\nSố: ${n}/KH-UBND\n${place}, ngày 10 tháng 3 năm 2022\nKẾ HOẠCH\nThực hiện công tác dân vận\n${body}\nI. MỤC ĐÍCH\n1. Nội dung.\n`;
+  const ledgerOf = async (source: string) => (await services.graph.unresolved({ first: 50 })).items.filter((u) => u.source === source).map((u) => [u.key, u.reason]);
+
+  it('links "Kế hoạch số 18/KH-UBND" with no issuer to the only one known in the province, not another province\'s', async () => {
+    const dir = freshDir('pin-local-one');
+    writeFileSync(path.join(dir, 'a.txt'), plan('TỈNH TRÀ VINH', 'Trà Vinh', 20, 'Thực hiện Kế hoạch số 18/KH-UBND ngày 03/02/2022 của Ủy ban nhân dân tỉnh Trà Vinh;'));
+    writeFileSync(path.join(dir, 'b.txt'), plan('TỈNH VĨNH LONG', 'Vĩnh Long', 21, 'Thực hiện Kế hoạch số 18/KH-UBND ngày 05/02/2022 của Ủy ban nhân dân tỉnh Vĩnh Long;'));
+    writeFileSync(path.join(dir, 'c.txt'), plan('HUYỆN CẦU NGANG', 'Cầu Ngang', 22, 'Thực hiện Kế hoạch số 18/KH-UBND ngày 03/02/2022;'));
+    expect(await ingestPaths(services.deps, [dir])).toEqual({ ingested: 3, unchanged: 0, failed: [] });
+    const implementers = await services.graph.implementers('18/KH-UBND@2022@Trà Vinh', { transitive: false, first: 10 });
+    expect(implementers.items.map((i) => i.document.id).sort()).toEqual(['20/KH-UBND@2022@Trà Vinh', '22/KH-UBND@2022@Trà Vinh/Cầu Ngang']);
+    expect((await services.graph.getDocuments(['18/KH-UBND@2022@?']))[0]).toBeNull();
+    const [entry] = (await services.graph.unresolved({ first: 50 })).items.filter((u) => u.source === '22/KH-UBND@2022@Trà Vinh/Cầu Ngang');
+    expect(entry).toMatchObject({ key: '18/KH-UBND@2022@Trà Vinh', reason: 'inferred', candidates: ['18/KH-UBND@2022@Trà Vinh'] });
+    expect(entry.detail).toMatch(/only 18\/KH-UBND the graph knows in Trà Vinh issued by 2022-03-10/);
+  });
+
+  it('takes the one on the citing plan\'s own chain, and leaves it open when the chain has two or the plan has no province', async () => {
+    const dir = freshDir('pin-local-chain');
+    // known: the province's 18/KH-UBND and another district's (Duyên Hải), both of 2022
+    writeFileSync(path.join(dir, 'a.txt'), plan('TỈNH TRÀ VINH', 'Trà Vinh', 20, 'Thực hiện Kế hoạch số 18/KH-UBND ngày 03/02/2022 của Ủy ban nhân dân tỉnh Trà Vinh và Kế hoạch số 18/KH-UBND ngày 04/02/2022 của Ủy ban nhân dân huyện Duyên Hải;'));
+    writeFileSync(path.join(dir, 'b.txt'), plan('HUYỆN CẦU NGANG', 'Cầu Ngang', 22, 'Thực hiện Kế hoạch số 18/KH-UBND ngày 03/02/2022;'));
+    expect(await ingestPaths(services.deps, [dir])).toMatchObject({ ingested: 2, failed: [] });
+    expect(await ledgerOf('22/KH-UBND@2022@Trà Vinh/Cầu Ngang')).toEqual([['18/KH-UBND@2022@Trà Vinh', 'inferred']]);
+
+    // Cầu Ngang's own 18/KH-UBND makes two on its chain; a plan with no province has no chain at all
+    writeFileSync(path.join(dir, 'c.txt'), plan('TỈNH TRÀ VINH', 'Trà Vinh', 23, 'Căn cứ Kế hoạch số 18/KH-UBND ngày 01/02/2022 của Ủy ban nhân dân huyện Cầu Ngang;'));
+    writeFileSync(path.join(dir, 'd.txt'), plan('HUYỆN CẦU NGANG', 'Cầu Ngang', 24, 'Thực hiện Kế hoạch số 18/KH-UBND ngày 03/02/2022;'));
+    writeFileSync(path.join(dir, 'e.txt'), `ỦY BAN NHÂN DÂN\nSố: 25/KH-UBND\nngày 10 tháng 3 năm 2022\nKẾ HOẠCH\nThực hiện công tác dân vận\nThực hiện Kế hoạch số 18/KH-UBND ngày 03/02/2022;\nI. MỤC ĐÍCH\n`);
+    expect(await ingestPaths(services.deps, [dir])).toMatchObject({ ingested: 3, failed: [] });
+    const open = (await services.graph.unresolved({ first: 50 })).items.filter((u) => u.key === '18/KH-UBND@2022@?');
+    expect(open.map((u) => u.reason)).toEqual(['unnamed-locality', 'unnamed-locality']);
+    const files = (await services.graph.getDocuments(open.map((u) => u.source))).map((d) => d?.file).sort();
+    expect(files).toEqual(['d.txt', 'e.txt']);
+  });
+});
+
 describe('text size limit', () => {
   it('fails a text over MAX_TEXT_CHARS with its size, and the batch goes on', async () => {
     const services = await openServices(loadConfig({}, { CANCU_DATA: freshDir('limit') }));

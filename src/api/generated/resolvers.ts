@@ -397,7 +397,12 @@ export type UnresolvedReference = {
   key: Scalars['String']['output'];
   kind?: Maybe<Scalars['String']['output']>;
   name?: Maybe<Scalars['String']['output']>;
-  /** Machine-readable reason: "no-year", "no-term", "unnamed-locality", "several-laws" … */
+  /**
+   * Machine-readable reason: "no-year", "no-term", "unnamed-locality", "several-laws" … or
+   * "inferred": the text left the year, term or issuing place open and ingest linked the
+   * reference to the only document the graph knew that fits (`key`, the one candidate), for
+   * an auditor to check.
+   */
   reason: Scalars['String']['output'];
   section: Scalars['String']['output'];
   /** The citing document. */

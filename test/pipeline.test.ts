@@ -94,6 +94,42 @@ describe('ingestPaths', () => {
   });
 });
 
+describe('search index optimised after a bulk load', () => {
+  /** Fresh services whose search.optimize() is counted. */
+  async function counted(name: string) {
+    const services = await openServices(loadConfig({}, { CANCU_DATA: freshDir(name) }));
+    const optimize = services.search.optimize!.bind(services.search);
+    const counter = { calls: 0 };
+    services.search.optimize = async () => {
+      counter.calls++;
+      await optimize();
+    };
+    return { services, counter };
+  }
+
+  it('ends a run that ingested optimizeAfter files or more with optimize(), and the index still answers', async () => {
+    const dir = freshDir('optimize-files');
+    cpSync(SAMPLES_DIR, dir, { recursive: true });
+    const small = await counted('optimize-small');
+    try {
+      expect(await ingestPaths({ ...small.services.deps, optimizeAfter: 6 }, [dir])).toMatchObject({ ingested: 5 });
+      expect(small.counter.calls).toBe(0);
+    } finally {
+      await small.services.close();
+    }
+    writeFileSync(path.join(dir, 'extra.txt'), 'ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: 40/KH-UBND\nTrà Vinh, ngày 10 tháng 3 năm 2022\nKẾ HOẠCH\nThực hiện công tác dân vận\n');
+    const bulk = await counted('optimize-bulk');
+    try {
+      expect(await ingestPaths({ ...bulk.services.deps, optimizeAfter: 6 }, [dir])).toMatchObject({ ingested: 6 });
+      expect(bulk.counter.calls).toBe(1);
+      const found = await bulk.services.search.search('dân vận', { limit: 10, offset: 0 });
+      expect(found.hits.map((h) => h.id)).toContain('40/KH-UBND@2022@Trà Vinh');
+    } finally {
+      await bulk.services.close();
+    }
+  });
+});
+
 describe('undated references pinned to the one document the graph knows', () => {
   let services: Services;
   beforeEach(async () => {

@@ -27,6 +27,8 @@ export interface IngestDeps {
   toBatch: (extraction: Extraction, source: { text: string; contentHash: string }) => IngestBatch;
   /** Decode a file into its original text (ingest/read). */
   read: (file: string) => Promise<{ text: string }>;
+  /** Files ingested by one run from which the run ends by optimising the search index (default OPTIMIZE_AFTER). */
+  optimizeAfter?: number;
 }
 
 export type IngestOutcome =
@@ -54,6 +56,14 @@ export interface ProgressListener {
 
 /** Files written per transaction in bulk mode. */
 const BULK_SIZE = 100;
+
+/**
+ * A bulk load leaves the full-text index in many segments; merging them once makes
+ * queries about 2× faster (BENCHMARKS.md, Search at scale) and takes 29 s at 1M plans,
+ * so a run that ingested this many files ends with it. Smaller runs leave it to FTS5's
+ * own incremental merging.
+ */
+export const OPTIMIZE_AFTER = 1000;
 
 /**
  * Longest text ingested: 32 Mi characters, some 10,000 pages (a real plan is tens of
@@ -259,6 +269,7 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
     for (const outcome of await reindex(deps, known)) report(outcome);
     for (const outcome of await writeAll(deps, pending)) report(outcome);
   }
+  if (summary.ingested >= (deps.optimizeAfter ?? OPTIMIZE_AFTER)) await deps.search.optimize?.();
   progress?.done(summary);
   return summary;
 }

@@ -220,8 +220,8 @@ export class Neo4jGraphStore implements GraphStore {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]> {
-    return this.documents(ids, true);
+  async getDocuments(ids: readonly string[], opts?: { text?: boolean }): Promise<(DocumentNode | null)[]> {
+    return this.documents(ids, opts?.text ?? true);
   }
 
   async findBySymbol(folded: string, year?: number | null): Promise<DocumentNode[]> {

@@ -72,8 +72,11 @@ export interface GraphStore {
   /** Load province/district/commune nodes with PART_OF (idempotent). */
   loadLocalities(localities: Locality[]): Promise<void>;
 
-  /** Batched fetch, result in the order of `ids` (null where unknown). For DataLoader. */
-  getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]>;
+  /**
+   * Batched fetch, result in the order of `ids` (null where unknown). For DataLoader.
+   * With `text: false` the ingested documents' full texts are left out (`text` undefined).
+   */
+  getDocuments(ids: readonly string[], opts?: { text?: boolean }): Promise<(DocumentNode | null)[]>;
   /** Documents whose folded symbol (see ingest/normalize foldSymbol) equals `folded`, optionally of one year. */
   findBySymbol(folded: string, year?: number | null): Promise<DocumentNode[]>;
   /** Outgoing edges of many documents at once (batched). */

@@ -35,6 +35,9 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
       const [plan, directive, unknown] = await s.getDocuments([KEYS.province, KEYS.directive, 'nope']);
       expect(plan).toMatchObject({ id: KEYS.province, ingested: true, province: 'Tây Ninh', level: 'tỉnh', year: 2022, file: 'tay-ninh-15.txt' });
       expect(plan!.text).toBe(provincePlan.text);
+      const [bare] = await s.getDocuments([KEYS.province], { text: false });
+      expect(bare).toEqual({ ...plan, text: undefined });
+      expect(bare).not.toHaveProperty('text');
       expect(await s.findByContentHash(plan!.contentHash!)).toBe(KEYS.province);
       expect(await s.findByContentHash('0'.repeat(64))).toBeNull();
       expect(directive).toMatchObject({ ingested: false, symbol: '33/CT-TTg', year: 2021, issuer: 'Thủ tướng Chính phủ', text: null });
@@ -257,6 +260,13 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
     const y = await s.unresolved({ first: 10, source: 'y' });
     expect(y.totalCount).toBe(2);
     expect(y.items[0]).toMatchObject({ reason: 'no-year', candidates: ['k4:2020', 'k4:2021'], section: 'preamble', key: 'cong-van:4/UBND:?' });
+    // one source's ledger, page by page: the cursor stays within that source
+    const x1 = await s.unresolved({ first: 2, source: 'x' });
+    expect([x1.totalCount, x1.hasNextPage, x1.items.map((u) => u.symbol)]).toEqual([3, true, ['1/UBND', '2/UBND']]);
+    const x2 = await s.unresolved({ first: 2, source: 'x', after: x1.endCursor });
+    expect([x2.totalCount, x2.hasNextPage, x2.items.map((u) => u.symbol)]).toEqual([3, false, ['3/UBND']]);
+    expect((await s.unresolved({ first: 2, source: 'y', after: x1.endCursor })).items.map((u) => u.symbol)).toEqual(['4/UBND', '5/UBND']);
+    expect((await s.unresolved({ first: 2, source: 'x', after: (await s.unresolved({ first: 1, source: 'y' })).endCursor })).items).toEqual([]);
   });
 
   it('loads localities idempotently', async () => {

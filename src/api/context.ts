@@ -16,7 +16,10 @@ export interface ApiServices {
 }
 
 export interface ApiContext extends ApiServices {
+  /** Documents without their full text (most fields list documents; only Document.text needs it). */
   documents: DataLoader<string, DocumentNode | null>;
+  /** Full texts, null for cited-only or unknown documents. */
+  texts: DataLoader<string, string | null>;
   outgoing: DataLoader<string, Edge[]>;
   incoming: DataLoader<string, Edge[]>;
 }
@@ -31,7 +34,8 @@ export function createContext(services: ApiServices): ApiContext {
   const { graph } = services;
   return {
     ...services,
-    documents: new DataLoader((ids) => graph.getDocuments(ids)),
+    documents: new DataLoader((ids) => graph.getDocuments(ids, { text: false })),
+    texts: new DataLoader(async (ids) => (await graph.getDocuments(ids)).map((d) => (d?.ingested ? (d.text ?? null) : null))),
     outgoing: new DataLoader(async (ids) => groupBy(await graph.outgoing(ids), ids, 'from')),
     incoming: new DataLoader(async (ids) => groupBy(await graph.incoming(ids), ids, 'to')),
   };

@@ -126,7 +126,12 @@ export const resolvers: Resolvers = {
   },
 
   Document: {
-    text: (doc) => (doc.ingested ? (doc.text ?? null) : null),
+    // Documents come from the loader without their text (a search page or a list would carry every hit's
+    // full text across the read pool); the text is read only when asked for.
+    text: async (doc, _a, ctx) => {
+      if (!doc.ingested) return null;
+      return doc.text !== undefined ? doc.text : ctx.texts.load(doc.id);
+    },
     citations: async (doc, { relation }, ctx) => (await ctx.outgoing.load(doc.id)).filter((e) => !relation || e.type === relation),
     citedBy: async (doc, { relation, province, year, first, after }, ctx) => {
       const { offset, limit } = pageWindow(first, after);

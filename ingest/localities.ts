@@ -8,7 +8,7 @@ import type { AdminLevel } from './model.ts';
 import { canonicalVi, foldPhrase } from './normalize.ts';
 
 interface AdminNames {
-  provinces: { name: string; type: string }[];
+  provinces: { name: string; type: 'tỉnh' | 'thành phố' }[];
   districts: [string, string, string][];
   communes: [string, string, string | null, string][];
 }
@@ -20,12 +20,13 @@ export interface Place {
   province: string;
 }
 
-let names: { province: Map<string, string>; district: Map<string, Place[]>; commune: Map<string, Place[]> } | null = null;
+let names: { province: Map<string, string>; cities: Set<string>; district: Map<string, Place[]>; commune: Map<string, Place[]> } | null = null;
 
 function load() {
   if (names) return names;
   const data = JSON.parse(readFileSync(new URL('./data/admin-names.json', import.meta.url), 'utf8')) as AdminNames;
   const province = new Map(data.provinces.map((p) => [foldPhrase(p.name), canonicalVi(p.name)]));
+  const cities = new Set(data.provinces.filter((p) => p.type === 'thành phố').map((p) => canonicalVi(p.name)));
   const index = (rows: [string, Place][]) => {
     const m = new Map<string, Place[]>();
     for (const [name, place] of rows) {
@@ -37,12 +38,17 @@ function load() {
   };
   const district = index(data.districts.map(([d, type, p]) => [d, { type, district: null, province: canonicalVi(p) }]));
   const commune = index(data.communes.map(([x, type, d, p]) => [x, { type, district: d ? canonicalVi(d) : null, province: canonicalVi(p) }]));
-  names = { province, district, commune };
+  names = { province, cities, district, commune };
   return names;
 }
 
 export function provinceNamed(name: string): string | null {
   return load().province.get(foldPhrase(name)) ?? null;
+}
+
+/** A province-level city (Hà Nội, Huế …), where "Ủy ban nhân dân thành phố" is the province's own. */
+export function isProvinceCity(province: string): boolean {
+  return load().cities.has(canonicalVi(province));
 }
 
 /** The distinct provinces of a list of places. */
@@ -66,6 +72,12 @@ export function placesOfCommune(name: string, type?: string | null, district?: s
   if (type) all = all.filter((p) => p.type === type);
   if (district) all = all.filter((p) => p.district === null || foldPhrase(p.district) === foldPhrase(district));
   return all;
+}
+
+/** The one district a commune of this name lies in within `province` (units before the reform), or null. */
+export function districtOfCommune(name: string, province: string, type?: string | null): string | null {
+  const ds = new Set(placesOfCommune(name, type).filter((p) => p.province === province && p.district !== null).map((p) => p.district));
+  return ds.size === 1 ? [...ds][0] : null;
 }
 
 /** The one province a commune of this name lies in, or null when none or several. */
@@ -94,7 +106,8 @@ export function unitOfIssuer(issuer: string): UnitMention | null {
     const name = m[2] ? canonicalVi(m[2].replace(/\s+/g, ' ')) : null;
     let level: UnitMention['level'];
     if (word === 'tỉnh') level = 'tỉnh';
-    else if (word === 'thành phố') level = name && provinceNamed(name) ? 'tỉnh' : name ? 'huyện' : 'tỉnh';
+    // "thành phố Hà Nội" is a province; "thành phố Vĩnh Long" is the district-level city of tỉnh Vĩnh Long
+    else if (word === 'thành phố') level = name && !isProvinceCity(provinceNamed(name) ?? '') ? 'huyện' : 'tỉnh';
     else if (word === 'xã' || word === 'phường' || word === 'thị trấn') level = 'xã';
     else level = 'huyện';
     if (!best || rank[level] > rank[best.level]) best = { level, name, type: word };

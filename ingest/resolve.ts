@@ -16,7 +16,7 @@
  */
 import type { AdminLevel, Ambiguity, Header } from './model.ts';
 import { canonicalVi } from './normalize.ts';
-import { isCentralIssuer, provinceNamed, provinceOfCommune, provincesOfDistrict, unitOfIssuer } from './localities.ts';
+import { districtOfCommune, isCentralIssuer, isProvinceCity, provinceNamed, provinceOfCommune, provincesOfDistrict, unitOfIssuer } from './localities.ts';
 import { type SymbolParts, formatSymbol, levelOfCodes, seriesScope } from './symbol.ts';
 
 /** Central Party committee terms: [khóa, first day]. A term runs to the day before the next. */
@@ -44,6 +44,9 @@ export function partyTermWritten(issuer: string | null): string | null {
   return m ? m[1].toUpperCase() : null;
 }
 
+/** The day the district level ended (the 2025 reform of administrative units). */
+const DISTRICTS_ABOLISHED = '2025-07-01';
+
 /** Where the citing document sits: the locality implied by "UBND tỉnh", "UBND huyện". */
 export interface CitingContext {
   province: string | null;
@@ -56,19 +59,25 @@ export interface CitingContext {
 /**
  * The citing document's place. When the text does not name its province, the district
  * or commune it names places it, if only one province has a unit of that name and type
- * ("quận Bình Tân" is in Hồ Chí Minh; "huyện Bình Tân" is in Vĩnh Long).
+ * ("quận Bình Tân" is in Hồ Chí Minh; "huyện Bình Tân" is in Vĩnh Long). A commune plan
+ * that names no district is placed in the one district of its province that has a
+ * commune of that name and type, so that its "UBND huyện" / "UBND thị xã" is that district.
  */
 export function contextOf(h: Header): CitingContext {
   let province = h.province;
+  let district = h.district;
+  const type = h.issuer ? unitOfIssuer(h.issuer)?.type : null;
   if (!province) {
-    const type = h.issuer ? unitOfIssuer(h.issuer)?.type : null;
     if (h.commune) province = provinceOfCommune(h.commune, type, h.district);
     if (!province && h.district) {
       const ps = provincesOfDistrict(h.district, h.commune ? null : type);
       if (ps.length === 1) province = ps[0];
     }
   }
-  return { province, district: h.district, commune: h.commune, date: h.date, year: h.year };
+  // districts were abolished on 1 July 2025: a later plan has none to find
+  const beforeReform = h.date ? h.date < DISTRICTS_ABOLISHED : h.year !== null && h.year < 2025;
+  if (!district && h.commune && province && beforeReform) district = districtOfCommune(h.commune, province, type);
+  return { province, district, commune: h.commune, date: h.date, year: h.year };
 }
 
 export interface KeyResult {
@@ -82,7 +91,9 @@ export function localityPath(
   parts: SymbolParts | null,
   ctx: CitingContext,
 ): { path: string; level: AdminLevel | null; missing: string | null } {
-  const unit = issuer ? unitOfIssuer(issuer) : null;
+  let unit = issuer ? unitOfIssuer(issuer) : null;
+  // "UBND thành phố" with no name, cited from a province that is not itself a city: the district-level city
+  if (unit && unit.type === 'thành phố' && !unit.name && ctx.province && !isProvinceCity(ctx.province)) unit = { ...unit, level: 'huyện' };
   const level = unit?.level ?? (parts ? levelOfCodes(parts) : null);
   if (!level) return { path: '?', level: null, missing: 'the issuing body and its locality are not named' };
   if (level === 'tỉnh') {

@@ -75,6 +75,26 @@ describe('find and resolve', () => {
     // the text alone does not name the province: the header field stays empty
     expect(commune.header.province).toBeNull();
   });
+  it('a commune plan that names no district sits in the one district of its province with that commune, before the reform', () => {
+    const plan = (year: number, body: string) =>
+      extract({ file: 'x.txt', text: `ỦY BAN NHÂN DÂN\nXÃ MỸ CẨM\nSố: 12/KH-UBND\nMỹ Cẩm, ngày 5 tháng 4 năm ${year}\nKẾ HOẠCH\nCông tác dân vận\n${body}\n` });
+    const before = plan(2022, 'Thực hiện Kế hoạch số 28/KH-UBND ngày 14/3/2022 của Ủy ban nhân dân huyện;');
+    expect(before.header.key).toBe('12/KH-UBND@2022@Trà Vinh/Càng Long/Mỹ Cẩm');
+    expect(before.citations.map((c) => c.key)).toEqual(['28/KH-UBND@2022@Trà Vinh/Càng Long']);
+    // districts ended on 1 July 2025: no district is inferred for a later plan
+    const after = plan(2026, 'Thực hiện Kế hoạch số 28/KH-UBND ngày 14/3/2026 của Ủy ban nhân dân huyện;');
+    expect(after.citations.map((c) => [c.key, c.ambiguous?.reason])).toEqual([['28/KH-UBND@2026@Trà Vinh/?', 'unnamed-locality']]);
+  });
+  it('"thành phố" is the province only for a province-level city', () => {
+    const chuTrinh = extract({
+      file: 'c.txt',
+      text: 'ỦY BAN NHÂN DÂN\nXÃ CHU TRINH\nSố: 12/KH-UBND\nChu Trinh, ngày 5 tháng 4 năm 2019\nKẾ HOẠCH\nCông tác dân vận\nThực hiện Kế hoạch số 28/KH-UBND ngày 01/4/2019 của Ủy ban nhân dân thành phố và Kế hoạch số 9/KH-UBND ngày 2/3/2019 của UBND tỉnh;\n',
+    });
+    // xã Chu Trinh lies in thành phố Cao Bằng, a district-level city of tỉnh Cao Bằng
+    expect(chuTrinh.citations.map((c) => c.key)).toEqual(['28/KH-UBND@2019@Cao Bằng/Cao Bằng', '9/KH-UBND@2019@Cao Bằng']);
+    const named = cites('Thực hiện Kế hoạch số 7/KH-UBND ngày 1/3/2019 của UBND thành phố Vĩnh Long và Kế hoạch số 8/KH-UBND ngày 2/3/2019 của UBND thành phố Hà Nội');
+    expect(named.map((c) => c.key)).toEqual(['7/KH-UBND@2019@Vĩnh Long/Vĩnh Long', '8/KH-UBND@2019@Hà Nội']);
+  });
   it('a dotted number before a year (the 2026 resolutions), and only there', () => {
     expect(one('Căn cứ Nghị quyết số 66.16/2026/NQ-CP của Chính phủ cắt giảm thủ tục;')).toMatchObject({ symbol: '66.16/2026/NQ-CP', key: '66.16/2026/NQ-CP', relation: 'based_on' });
     expect(cites('theo mục 1.2/KH-UBND ngày 03/6/2019')).toEqual([]);

@@ -29,7 +29,7 @@ const PLACE_PREFIX = /^(?:Huyện|Tỉnh|Thành phố|TP\.?|Thị xã|Quận|Xã
 const SELF_RE = /(?:xây dựng|ban hành|triển khai xây dựng)[ \n]+(?:Kế hoạch|Chương trình|Hướng dẫn|Quy chế|Đề án|Kế hoạch liên tịch)/iu;
 const SIGNATURE_TITLE = /(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|PHÓ BAN|TỔNG GIÁM ĐỐC|THỨ TRƯỞNG)\s*$/u;
 const PERSON = /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,5}$/u;
-const ISSUER_BODY = /(?:^|\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ \-]*)?)\n/u;
+const ISSUER_BODY = /(?:^|\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ '’\-]*)?)\n/u;
 
 function sentenceCaseBody(upper: string): string {
   // "ỦY BAN NHÂN DÂN\nHUYỆN CẦU NGANG" → "Ủy ban nhân dân huyện Cầu Ngang"

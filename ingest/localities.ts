@@ -15,6 +15,8 @@ interface AdminNames {
 
 /** Where a unit of some name sits: its type, and its district (communes before the reform) and province. */
 export interface Place {
+  /** The unit's name as the admin units spell it (canonical tone placement). */
+  name: string;
   type: string;
   district: string | null;
   province: string;
@@ -36,8 +38,8 @@ function load() {
     }
     return m;
   };
-  const district = index(data.districts.map(([d, type, p]) => [d, { type, district: null, province: canonicalVi(p) }]));
-  const commune = index(data.communes.map(([x, type, d, p]) => [x, { type, district: d ? canonicalVi(d) : null, province: canonicalVi(p) }]));
+  const district = index(data.districts.map(([d, type, p]) => [d, { name: canonicalVi(d), type, district: null, province: canonicalVi(p) }]));
+  const commune = index(data.communes.map(([x, type, d, p]) => [x, { name: canonicalVi(x), type, district: d ? canonicalVi(d) : null, province: canonicalVi(p) }]));
   names = { province, cities, district, commune };
   return names;
 }
@@ -94,8 +96,19 @@ export interface UnitMention {
   type: string | null;
 }
 
-const UNIT_RE =
-  /(?<![\p{L}])(tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|TP\.?|huyện|Huyện|HUYỆN|quận|Quận|thị xã|Thị xã|xã|Xã|XÃ|phường|Phường|thị trấn|Thị trấn)(?:[ \n]+((?:\p{Lu}[\p{Ll}\p{M}]*|\d+)(?:[ \n]+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+))*))?/gu;
+// a name word: capitalised, or a number ("Phường 1"); Central Highlands names carry an apostrophe ("Ea H'leo", "M'Đrắk", "Ia H' Drai")
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]*)*|\d+)`;
+const UNIT_RE = new RegExp(
+  String.raw`(?<![\p{L}])(tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|TP\.?|huyện|Huyện|HUYỆN|quận|Quận|thị xã|Thị xã|xã|Xã|XÃ|phường|Phường|thị trấn|Thị trấn)(?:[ \n]+(${NAME_WORD}(?:[ \n]+${NAME_WORD})*))?`,
+  'gu',
+);
+
+/** A unit's name as the admin units spell it ("Ea H’leo", "M'đrắk" → "Ea H'leo", "M'Đrắk"), else as written. */
+function spelling(written: string): string {
+  const f = foldPhrase(written);
+  const n = load();
+  return n.province.get(f) ?? (n.district.get(f) ?? n.commune.get(f))?.[0]?.name ?? canonicalVi(written);
+}
 
 /** The most specific administrative unit an issuer phrase names or implies. */
 export function unitOfIssuer(issuer: string): UnitMention | null {
@@ -103,7 +116,7 @@ export function unitOfIssuer(issuer: string): UnitMention | null {
   const rank = { xã: 3, huyện: 2, tỉnh: 1 } as const;
   for (const m of issuer.matchAll(UNIT_RE)) {
     const word = m[1].toLowerCase().replace(/^tp\.?$/, 'thành phố');
-    const name = m[2] ? canonicalVi(m[2].replace(/\s+/g, ' ')) : null;
+    const name = m[2] ? spelling(m[2].replace(/\s+/g, ' ')) : null;
     let level: UnitMention['level'];
     if (word === 'tỉnh') level = 'tỉnh';
     // "thành phố Hà Nội" is a province; "thành phố Vĩnh Long" is the district-level city of tỉnh Vĩnh Long

@@ -85,6 +85,14 @@ describe('find and resolve', () => {
     const after = plan(2026, 'Thực hiện Kế hoạch số 28/KH-UBND ngày 14/3/2026 của Ủy ban nhân dân huyện;');
     expect(after.citations.map((c) => [c.key, c.ambiguous?.reason])).toEqual([['28/KH-UBND@2026@Trà Vinh/?', 'unnamed-locality']]);
   });
+  it('unit names with an apostrophe (Central Highlands) are read whole, spelled as the admin units spell them', () => {
+    const x = extract({
+      file: 'e.txt',
+      text: "ỦY BAN NHÂN DÂN\nHUYỆN EA H'LEO\nSố: 20/KH-UBND\nEa H'leo, ngày 5 tháng 4 năm 2017\nKẾ HOẠCH\nCông tác dân vận\nThực hiện Kế hoạch số 3/KH-UBND ngày 2/3/2017 của UBND huyện Ea H’leo và Kế hoạch số 5/KH-UBND ngày 2/3/2017 của UBND huyện Ia H' Drai;\n",
+    });
+    expect([x.header.key, x.header.district]).toEqual(["20/KH-UBND@2017@Đắk Lắk/Ea H'leo", "Ea H'leo"]);
+    expect(x.citations.map((c) => c.key)).toEqual(["3/KH-UBND@2017@Đắk Lắk/Ea H'leo", "5/KH-UBND@2017@Kon Tum/Ia H' Drai"]);
+  });
   it('"thành phố" is the province only for a province-level city', () => {
     const chuTrinh = extract({
       file: 'c.txt',

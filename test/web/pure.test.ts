@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { foldPhrase } from '../../ingest/normalize.ts';
 import { coverage, implementerTree } from '../../web/src/implementer-tree.ts';
-import { docLabel, formatDate, isPartyDocument, provinceKey, toLevel } from '../../web/src/format.ts';
+import { docLabel, foldName, formatDate, isPartyDocument, provinceKey, toLevel } from '../../web/src/format.ts';
 import type { DocSummary, ImplementerEdge, TraceStep } from '../../web/src/queries.ts';
 import { href, parseRoute } from '../../web/src/route.ts';
 import { segments } from '../../web/src/text-marks.ts';
@@ -23,6 +25,16 @@ describe('format', () => {
   it('tells Party symbols from State ones', () => {
     expect(isPartyDocument({ symbol: '217-QĐ/TW' })).toBe(true);
     expect(isPartyDocument({ symbol: '33/CT-TTg' })).toBe(false);
+  });
+  it('folds names as ingest does', () => {
+    const lists = JSON.parse(readFileSync(new URL('../../web/public/provinces.json', import.meta.url), 'utf8')) as Record<string, { name: string }[]>;
+    const vowels = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵdđ';
+    const names = [...Object.values(lists).flat().map((p) => p.name), vowels, vowels.toUpperCase(), 'Thành phố Hồ Chí Minh', 'TP. Đà Nẵng', 'Ðắk Lắk', 'Bà Rịa – Vũng Tàu', ' Hòa  Bình\n'];
+    expect(names.length).toBeGreaterThan(90);
+    for (const n of names) {
+      expect(foldName(n), n).toBe(foldPhrase(n));
+      expect(foldName(n.normalize('NFD')), n).toBe(foldPhrase(n));
+    }
   });
   it('compares province names without prefix or accents', () => {
     expect(provinceKey('Tỉnh Sơn La')).toBe(provinceKey('son la'));

@@ -27,14 +27,19 @@ function append(parent: Node, children: Child[]): void {
   }
 }
 
+let inert: HTMLTemplateElement | null = null;
+
 /**
  * A snippet from the API (HTML-escaped text with <mark>…</mark>) as DOM nodes. Only text
- * and <mark> survive, so a misbehaving server cannot inject markup into the page.
+ * and <mark> survive, so a misbehaving server cannot inject markup into the page. Parsed in
+ * a template's inert document (no scripts, no loads), one template for all snippets: a
+ * DOMParser document per snippet cost a document each (40 on a search page).
  */
 export function markedSnippet(snippet: string): DocumentFragment {
-  const parsed = new DOMParser().parseFromString(snippet, 'text/html');
+  inert ??= document.createElement('template');
+  inert.innerHTML = snippet;
   const frag = document.createDocumentFragment();
-  for (const node of Array.from(parsed.body.childNodes)) {
+  for (const node of Array.from(inert.content.childNodes)) {
     const text = node.textContent ?? '';
     frag.appendChild(node.nodeName === 'MARK' ? h('mark', {}, text) : document.createTextNode(text));
   }

@@ -1,5 +1,4 @@
 /** Vietnamese labels and formats shown to users. Pure functions. */
-import { foldPhrase } from '../../ingest/normalize.ts';
 import type { DocSummary, Level, Relation } from './queries.ts';
 
 /** "2024-03-07" → "07/03/2024"; a bare year stays as it is; null → "". */
@@ -55,7 +54,22 @@ export function isPartyDocument(d: Pick<DocSummary, 'symbol'>): boolean {
   return !!d.symbol && /^\d+-\p{L}/u.test(d.symbol);
 }
 
+/**
+ * Accent-free, lower-case, with every run of other characters as one space: ingest's foldPhrase
+ * for the names the UI compares (test/web checks they agree). Not imported from ingest/normalize.ts,
+ * whose 64 Ki-entry fold table was built on every page load, before the first request.
+ */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐðÐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
 /** Comparable form of a province name: "Tỉnh Sơn La", "tinh son la", "Sơn La" → "son la". */
 export function provinceKey(name: string): string {
-  return foldPhrase(name).replace(/^(tinh|thanh pho|tp)\s+/, '');
+  return foldName(name).replace(/^(tinh|thanh pho|tp)\s+/, '');
 }

@@ -12,10 +12,14 @@ function levelRank(d: DocSummary): number {
   return d.level ? LEVELS.indexOf(d.level) : LEVELS.length;
 }
 
+/** One collator for every comparison (localeCompare with a locale may build one per call). */
+let vi: Intl.Collator | null = null;
+
 function byLevelProvinceDate(a: TreeNode, b: TreeNode): number {
+  vi ??= new Intl.Collator('vi');
   return (
     levelRank(a.doc) - levelRank(b.doc) ||
-    (a.doc.province ?? '').localeCompare(b.doc.province ?? '', 'vi') ||
+    vi.compare(a.doc.province ?? '', b.doc.province ?? '') ||
     (a.doc.date ?? '').localeCompare(b.doc.date ?? '')
   );
 }

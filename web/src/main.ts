@@ -1,6 +1,7 @@
 /** Entry point: the page shell and the hash router. */
 import './styles.css';
 import { ApiError } from './api.ts';
+import { dropEarly } from './early.ts';
 import { documentPage } from './pages/document.ts';
 import { implementersPage } from './pages/implementers.ts';
 import { searchPage } from './pages/search.ts';
@@ -30,6 +31,7 @@ async function render(): Promise<void> {
     view = { title: 'Lỗi', node: message(text, 'error') };
     if (!(err instanceof ApiError)) console.error(err);
   }
+  dropEarly(); // the boot script's requests were for the first render only
   if (mine !== renderCount) return; // a newer navigation won
   document.title = `${view.title} · Căn cứ`;
   main.replaceChildren(view.node);

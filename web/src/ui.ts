@@ -1,5 +1,6 @@
 /** Pieces shared by the pages: document links, badges, filter fields, the province list. */
 import { h, type Child } from './dom.ts';
+import { send, takeEarly } from './early.ts';
 import { docLabel, docMeta, isPartyDocument, LEVELS, levelLabel } from './format.ts';
 import type { DocSummary } from './queries.ts';
 import { href } from './route.ts';
@@ -79,7 +80,7 @@ export interface ProvinceLists {
 let provinces: Promise<ProvinceLists> | null = null;
 /** The 63 pre-reform and 34 post-reform provinces (web/public/provinces.json, from the admin-unit data, MIT). */
 export function provinceLists(): Promise<ProvinceLists> {
-  provinces ??= fetch('provinces.json').then((r) => {
+  provinces ??= (takeEarly('provinces.json')?.catch(() => send('provinces.json')) ?? send('provinces.json')).then((r) => {
     if (!r.ok) throw new Error(`provinces.json: HTTP ${r.status}`);
     return r.json() as Promise<ProvinceLists>;
   });

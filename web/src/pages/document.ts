@@ -3,11 +3,12 @@
  * outgoing citations by relation with their quotes, unresolved references, and the
  * documents that cite or implement it (filtered by province and year).
  */
-import { gql } from '../api.ts';
+import { request } from '../api.ts';
 import { h } from '../dom.ts';
 import { docLabel, formatDate, levelLabel, RELATION_LABEL, RELATION_ORDER } from '../format.ts';
-import { DOCUMENT, type DocumentData, type Evidence, type OutgoingCitation, type PageInfo, type Unresolved } from '../queries.ts';
-import { href, yearParam, type Route } from '../route.ts';
+import type { DocumentData, Evidence, OutgoingCitation, PageInfo, Unresolved } from '../queries.ts';
+import { documentRequest } from '../requests.ts';
+import { href, type Route } from '../route.ts';
 import { segments, type Span } from '../text-marks.ts';
 import { badges, docActions, docEntry, field, filterForm, formParams, message, provinceInput, provinceLists, yearInput, type ProvinceLists, type View } from '../ui.ts';
 
@@ -174,13 +175,7 @@ function incoming(doc: Doc, route: Route, lists: ProvinceLists): HTMLElement {
 
 export async function documentPage(route: Route): Promise<View> {
   const lists = provinceLists();
-  const { document: doc } = await gql<DocumentData>(DOCUMENT, {
-    id: route.id,
-    province: route.params.get('province') || null,
-    year: yearParam(route.params),
-    citedAfter: route.params.get('citedAfter'),
-    implAfter: route.params.get('implAfter'),
-  });
+  const { document: doc } = await request<DocumentData>(documentRequest(route));
   if (!doc) return { title: 'Không tìm thấy', node: message(`Không tìm thấy văn bản «${route.id}».`, 'error') };
 
   const at = route.params.get('at');

@@ -2,15 +2,15 @@
  * The plans that carry out a directive, directly or down the chain: a tree by level
  * (tỉnh → huyện → xã) and a coverage table naming the provinces with no implementing plan.
  */
-import { gql } from '../api.ts';
+import { request } from '../api.ts';
 import { h } from '../dom.ts';
-import { docLabel, toLevel } from '../format.ts';
+import { docLabel } from '../format.ts';
 import { coverage, implementerTree, type TreeNode } from '../implementer-tree.ts';
-import { IMPLEMENTERS, type ImplementerEdge, type ImplementersData } from '../queries.ts';
-import { href, yearParam, type Route } from '../route.ts';
+import type { ImplementerEdge, ImplementersData } from '../queries.ts';
+import { implementersRequest } from '../requests.ts';
+import { href, type Route } from '../route.ts';
 import { docActions, docEntry, docLink, field, filterForm, formParams, levelSelect, message, provinceInput, provinceLists, select, yearInput, type View } from '../ui.ts';
 
-const PAGE = 200; // the API's largest page
 /** Beyond this many implementers the page says the tree and table are partial. */
 const LIMIT = 5000;
 const REFORM_DATE = '2025-07-01';
@@ -30,11 +30,10 @@ export async function implementersPage(route: Route): Promise<View> {
   const province = p.get('province') ?? '';
   const year = p.get('year') ?? '';
   const level = p.get('level') ?? '';
-  const filter = { province: province || null, year: yearParam(p), level: toLevel(level) };
   const lists = provinceLists();
 
   // The first page is shown at once; the rest (up to LIMIT) is fetched after the page is mounted.
-  const data = await gql<ImplementersData>(IMPLEMENTERS, { id: route.id, filter, first: PAGE, after: null });
+  const data = await request<ImplementersData>(implementersRequest(route));
   const edges: ImplementerEdge[] = [...data.implementers.edges];
   const doc = data.document;
   if (!doc) return { title: 'Không tìm thấy', node: message(`Không tìm thấy văn bản «${route.id}».`, 'error') };
@@ -135,7 +134,7 @@ export async function implementersPage(route: Route): Promise<View> {
         let shown = results;
         try {
           while (page.hasNextPage && page.endCursor && edges.length < LIMIT && shown.isConnected) {
-            const more = await gql<ImplementersData>(IMPLEMENTERS, { id: route.id, filter, first: PAGE, after: page.endCursor });
+            const more = await request<ImplementersData>(implementersRequest(route, page.endCursor));
             edges.push(...more.implementers.edges);
             page = more.implementers.pageInfo;
             const next = render(page.hasNextPage && edges.length < LIMIT);

@@ -1,12 +1,12 @@
 /** Search: one box (words with or without accents, or a symbol), highlighted snippets, facet filters. */
-import { gql } from '../api.ts';
+import { request } from '../api.ts';
 import { h, markedSnippet } from '../dom.ts';
-import { levelLabel, toLevel } from '../format.ts';
-import { SEARCH, type FacetValue, type SearchData } from '../queries.ts';
-import { href, yearParam, type Route } from '../route.ts';
+import { levelLabel } from '../format.ts';
+import type { FacetValue, SearchData } from '../queries.ts';
+import { searchRequest } from '../requests.ts';
+import { href, type Route } from '../route.ts';
 import { docEntry, message, type View } from '../ui.ts';
 
-const PAGE_SIZE = 20;
 const FACETS = [
   { name: 'kind', label: 'Loại văn bản', show: (v: string) => v },
   { name: 'level', label: 'Cấp ban hành', show: levelLabel },
@@ -55,13 +55,7 @@ export async function searchPage(route: Route): Promise<View> {
   }
 
   const after = p.get('after');
-  const filter = {
-    kind: current.kind || null,
-    province: current.province || null,
-    year: yearParam(p),
-    level: toLevel(current.level),
-  };
-  const { search } = await gql<SearchData>(SEARCH, { query: q, filter, first: PAGE_SIZE, after });
+  const { search } = await request<SearchData>(searchRequest(route)!);
   const link = (changes: Partial<Record<FacetName | 'after', string>>) => href('search', '', { q, ...current, ...changes });
 
   const facets = h(

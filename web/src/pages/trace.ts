@@ -3,10 +3,11 @@
  * Cytoscape.js (loaded only on this page). Clicking an edge, or its row in the table, shows
  * its evidence; the trace exports as CSV and JSON with the evidence, for audit files.
  */
-import { gql } from '../api.ts';
+import { request } from '../api.ts';
 import { download, h } from '../dom.ts';
 import { docLabel, formatDate, isPartyDocument, RELATION_LABEL } from '../format.ts';
-import { TRACE, type DocSummary, type TraceData, type TraceStep } from '../queries.ts';
+import type { DocSummary, TraceData, TraceStep } from '../queries.ts';
+import { traceDepth, traceRequest } from '../requests.ts';
 import { href, type Route } from '../route.ts';
 import { traceCsv, traceJson } from '../trace-export.ts';
 import { docActions, docEntry, docLink, field, filterForm, formParams, message, select, type View } from '../ui.ts';
@@ -37,8 +38,16 @@ function showEvidence(panel: HTMLElement, step: TraceStep): void {
   panel.focus({ preventScroll: true });
 }
 
-async function drawGraph(container: HTMLElement, root: DocSummary, steps: TraceStep[], onEdge: (step: TraceStep) => void): Promise<void> {
-  const { default: cytoscape } = await import('cytoscape');
+type Cytoscape = typeof import('cytoscape');
+
+async function drawGraph(
+  library: Promise<{ default: Cytoscape }>,
+  container: HTMLElement,
+  root: DocSummary,
+  steps: TraceStep[],
+  onEdge: (step: TraceStep) => void,
+): Promise<void> {
+  const { default: cytoscape } = await library;
   const docs = new Map<string, DocSummary>([[root.id, root]]);
   for (const s of steps) docs.set(s.from.id, s.from).set(s.to.id, s.to);
   const cy = cytoscape({
@@ -95,8 +104,11 @@ async function drawGraph(container: HTMLElement, root: DocSummary, steps: TraceS
 }
 
 export async function tracePage(route: Route): Promise<View> {
-  const depth = Math.min(10, Math.max(1, Number(route.params.get('depth')) || 5));
-  const { document: root, legalBasis: steps } = await gql<TraceData>(TRACE, { id: route.id, maxDepth: depth });
+  const depth = traceDepth(route.params);
+  // Cytoscape loads while the trace is fetched (the boot script has usually started it already).
+  const library = import('cytoscape');
+  library.catch(() => undefined); // reported by drawGraph, if there is a graph to draw
+  const { document: root, legalBasis: steps } = await request<TraceData>(traceRequest(route));
   if (!root) return { title: 'Không tìm thấy', node: message(`Không tìm thấy văn bản «${route.id}».`, 'error') };
 
   const panel = h(
@@ -159,6 +171,6 @@ export async function tracePage(route: Route): Promise<View> {
             ),
           ),
     ),
-    mounted: () => (steps.length ? drawGraph(graph, root, steps, (s) => showEvidence(panel, s)) : undefined),
+    mounted: () => (steps.length ? drawGraph(library, graph, root, steps, (s) => showEvidence(panel, s)) : undefined),
   };
 }

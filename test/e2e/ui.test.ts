@@ -158,6 +158,36 @@ describe.skipIf(SKIP)('web UI in Chromium', () => {
     expect(withEvidence[0].evidence[0]).toEqual(expect.objectContaining({ quote: expect.any(String), start: expect.any(Number), section: expect.any(String) }));
   });
 
+  it('a cold load sends its first request once, from the boot script, before the app runs', async () => {
+    expect(Object.keys(visited).sort()).toEqual(['document', 'implementers', 'search', 'trace']);
+    for (const [name, url] of Object.entries(visited)) {
+      const cold = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'vi-VN' });
+      const p = await cold.newPage();
+      const sent: string[] = [];
+      p.on('request', (r) => {
+        const u = new URL(r.url());
+        if (u.pathname.endsWith('/graphql')) sent.push(`graphql ${(JSON.parse(r.postData() ?? '{}') as { query?: string }).query?.match(/^query (\w+)/)?.[1]}`);
+        else if (u.pathname.endsWith('/provinces.json') || u.pathname.includes('cytoscape')) sent.push(u.pathname.replace(/.*\/(assets\/)?/, '').replace(/-[\w-]+\.js$/, '.js'));
+      });
+      await p.goto(url);
+      const page = name === 'document' ? 'doc' : name;
+      await waitForPage(p, page);
+      const operation = { search: 'Search', doc: 'Document', implementers: 'Implementers', trace: 'Trace' }[page];
+      const expected = [`graphql ${operation}`, ...(page === 'doc' || page === 'implementers' ? ['provinces.json'] : []), ...(page === 'trace' ? ['cytoscape.esm.js'] : [])];
+      // the implementers page asks for later pages after it is ready (none on the samples: fewer than 200 plans)
+      expect(sent.sort(), name).toEqual(expected.sort());
+      const timing = await p.evaluate(() => ({
+        early: performance.getEntriesByName('cancu:early').length,
+        // the boot script ran before the app's bundle was evaluated (DOMContentLoaded waits for it)
+        beforeApp: performance.getEntriesByName('cancu:early')[0]!.startTime <= (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+        left: window.__cancuEarly?.size ?? -1,
+      }));
+      expect(timing, name).toEqual({ early: 1, beforeApp: true, left: 0 });
+      expect(await p.locator('main h1').count(), name).toBeGreaterThan(0);
+      await cold.close();
+    }
+  });
+
   it('renders every page at phone width without horizontal scrolling', async () => {
     const phone = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true, locale: 'vi-VN' });
     const p = await phone.newPage();

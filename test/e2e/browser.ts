@@ -17,6 +17,10 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium's own address-bar popup (a WebUI page in a renderer of its own), which every new window
+  // (each cold load's fresh context) loaded beside the page under test: on 2 cores it took as much
+  // CPU as the page itself. Chromium merges this with playwright-core's own --disable-features.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI',
 ];
 
 export function haveChromium(): boolean {

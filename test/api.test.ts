@@ -3,7 +3,7 @@
  * the three users' questions (implementers of a directive, loose symbol look-up
  * and search, legal basis with evidence) and the error codes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codes, startHarness, type Harness } from './api-harness.ts';
 
 let h: Harness;
@@ -118,6 +118,30 @@ describe('auditors: legal basis with evidence', () => {
     expect(ev.quote).toMatch(/Chỉ thị số 33\/CT-TTg/);
     const text = (await h.gql(`query($id: ID!) { document(id: $id) { text } }`, { id: doc.id })).data!.document.text as string;
     expect(text.slice(ev.start, ev.end)).toMatch(/33\/CT-TTg/);
+  });
+
+  it('reads the documents of a trace and of an implementers page once (one round trip for the root, none after the traversal)', async () => {
+    const [plan] = (await h.gql('{ documentsBySymbol(symbol: "30/KH-UBND", year: 2022) { id } }')).data!.documentsBySymbol;
+    const reads = vi.spyOn(h.services.graph, 'getDocuments');
+    try {
+      const trace = await h.gql(
+        `query($of: ID!) { document(id: $of) { id } legalBasis(of: $of, maxDepth: 5) { depth from { id symbol date } to { id symbol date } } }`,
+        { of: plan.id },
+      );
+      expect(trace.errors).toBeUndefined();
+      const steps = trace.data!.legalBasis as { from: { id: string; date: string | null } }[];
+      expect(steps.length).toBeGreaterThan(1);
+      expect(steps.some((s) => s.from.id !== plan.id && s.from.date)).toBe(true);
+      expect(reads.mock.calls.map(([ids]) => [...ids])).toEqual([[plan.id]]);
+
+      reads.mockClear();
+      const impl = await h.gql(`query($of: ID!) { implementers(of: $of, first: 10) { edges { node { id } path { from { id symbol } to { id } } } } }`, { of: directive });
+      expect(impl.errors).toBeUndefined();
+      expect((impl.data!.implementers.edges as unknown[]).length).toBeGreaterThan(1);
+      expect(reads.mock.calls.map(([ids]) => [...ids])).toEqual([[directive]]);
+    } finally {
+      reads.mockRestore();
+    }
   });
 });
 

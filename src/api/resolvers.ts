@@ -45,6 +45,8 @@ async function implementerConnection(
     }
   }
   const page = await ctx.graph.implementers(of, { transitive: args.transitive, filter: args.filter ?? undefined, first: limit, after });
+  // The page's documents are the `from` of most path steps: no second read for them.
+  for (const impl of page.items) ctx.documents.prime(impl.document.id, impl.document);
   const edges = page.items.map((impl) => ({ cursor: encodeStoreCursor([impl.depth, impl.document.id]), node: impl.document, depth: impl.depth, path: impl.path }));
   return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
 }
@@ -98,7 +100,10 @@ export const resolvers: Resolvers = {
         throw badInput(`maxDepth must be between 1 and ${MAX_TRACE_DEPTH} (got ${maxDepth})`);
       }
       await requireDocument(ctx, of);
-      return ctx.graph.legalBasis(of, maxDepth);
+      const steps = await ctx.graph.legalBasis(of, maxDepth);
+      // Every step's `from` is the root or an earlier step's document: no second read for them.
+      for (const s of steps) ctx.documents.prime(s.document.id, s.document);
+      return steps;
     },
 
     unresolvedReferences: async (_p, { first, after, source }, ctx) => {

@@ -167,6 +167,16 @@ describe('documents', () => {
   });
 });
 
+describe('serving', () => {
+  it("tells the browser the server's share of each request (Server-Timing)", async () => {
+    const res = await fetch(h.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { documents } }' }) });
+    expect(res.status).toBe(200);
+    const timing = /^graphql;dur=(\d+\.\d)$/.exec(res.headers.get('server-timing') ?? '');
+    expect(timing).not.toBeNull();
+    expect(Number(timing![1])).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe('errors', () => {
   it('returns null for an unknown document and NOT_FOUND where an id must exist', async () => {
     expect((await h.gql('{ document(id: "no-such-id") { id } }')).data!.document).toBeNull();

@@ -155,6 +155,7 @@ export async function startApiServer(options: ApiServerOptions, port: number, ho
       sendJson(res, 503, `the server is overloaded; retry in ${retryAfter} s`, 'OVERLOADED', { 'retry-after': retryAfter });
       return;
     }
+    const started = performance.now();
     const deadline = Date.now() + timeoutMs;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -181,6 +182,8 @@ export async function startApiServer(options: ApiServerOptions, port: number, ho
       deadline - Date.now(),
     );
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    // The server's share of the request (body read, execution, store reads), for browsers' resource timing and bench/ui-timing.ts.
+    res.setHeader('server-timing', `graphql;dur=${(performance.now() - started).toFixed(1)}`);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);

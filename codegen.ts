@@ -24,6 +24,7 @@ const config: CodegenConfig = {
           Citation: `${models}#Edge`,
           Evidence: `${models}#Evidence`,
           TraceStep: `${models}#TraceStep`,
+          ImplementerConnection: `${models}#ImplementerConnection`,
           UnresolvedReference: `${models}#UnresolvedReference`,
         },
       },

@@ -61,6 +61,8 @@ export interface Reach {
   extra: boolean;
   /** Match counts per filter (cache). */
   counts: Map<string, number>;
+  /** Per-province counts per filter (cache, made on first use). */
+  provinceCounts?: Map<string, Map<string, number>>;
 }
 
 export interface PageOfReach {
@@ -79,11 +81,20 @@ export interface Step {
 /** Interned strings (provinces, levels): code 0 is null. */
 class Codes {
   private readonly byValue = new Map<string, number>();
+  /** value of code c at c - 1 */
+  private readonly values: string[] = [];
   get(v: string | null): number {
     if (v === null) return 0;
     let c = this.byValue.get(v);
-    if (c === undefined) this.byValue.set(v, (c = this.byValue.size + 1));
+    if (c === undefined) {
+      this.byValue.set(v, (c = this.byValue.size + 1));
+      this.values.push(v);
+    }
     return c;
+  }
+  /** The value of a code (null for 0). */
+  value(c: number): string | null {
+    return c === 0 ? null : this.values[c - 1];
   }
   /** Code of a filter value: -1 when no node has it. */
   find(v: string): number {
@@ -361,7 +372,10 @@ export class Adjacency {
     this.year[n] = y;
     this.level[n] = l;
     this.province[n] = p;
-    for (const reach of this.cache.values()) reach.counts.clear();
+    for (const reach of this.cache.values()) {
+      reach.counts.clear();
+      reach.provinceCounts?.clear();
+    }
   }
 
   // ---- edges ----
@@ -527,6 +541,28 @@ export class Adjacency {
       if ((p === 0 || province[n] === p) && (l === 0 || level[n] === l) && (anyYear || year[n] === y)) count++;
     }
     return count;
+  }
+
+  /**
+   * How many nodes of a reach (root excluded) passing `filter` each province has; nodes with no
+   * province are not counted. Kept with the reach, per filter (a plain loop over the whole reach).
+   */
+  provinceCounts(reach: Reach, filter: AdjacencyFilter | undefined): Map<string, number> {
+    const key = `provinces ${JSON.stringify([filter?.province ?? null, filter?.year ?? null, filter?.level ?? null])}`;
+    const cached = reach.provinceCounts?.get(key);
+    if (cached) return cached;
+    const matches = this.matcher(filter);
+    const byCode = new Map<number, number>();
+    const { province } = this;
+    for (let k = 1; k < reach.order.length; k++) {
+      const n = reach.order[k];
+      const p = province[n];
+      if (p !== 0 && (!matches || matches(n))) byCode.set(p, (byCode.get(p) ?? 0) + 1);
+    }
+    const counts = new Map<string, number>();
+    for (const [code, count] of byCode) counts.set(this.provinces.value(code)!, count);
+    (reach.provinceCounts ??= new Map()).set(key, counts);
+    return counts;
   }
 
   private matcher(f: AdjacencyFilter | undefined): ((n: number) => boolean) | null {

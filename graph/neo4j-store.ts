@@ -20,9 +20,9 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { foldSymbol } from '../ingest/normalize.ts';
 import { CanonicalHasher, compareEvidence } from './canonical.ts';
 import type { DocumentNode, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
-import type { GraphStore, ImplementerFilter, IngestBatch, Page, StoreStats } from './store.ts';
+import type { GraphStore, ImplementerFilter, IngestBatch, Page, ProvinceCount, StoreStats } from './store.ts';
 import {
-  BASIS_TYPES, checkFirst, clampDepth, compareKeys, filterParams, pageImplementers, traceFrom, unresolvedAfter, unresolvedPage,
+  BASIS_TYPES, checkFirst, clampDepth, compareKeys, filterParams, pageImplementers, sortProvinceCounts, traceFrom, unresolvedAfter, unresolvedPage,
   type TraversalReads,
 } from './traversal.ts';
 
@@ -263,6 +263,20 @@ export class Neo4jGraphStore implements GraphStore {
       { of, ...filterParams(opts.filter) });
     const reached = rows.map((r) => ({ id: r.id as string, depth: r.depth as number, matches: r.matches === true }));
     return pageImplementers(this.reads, of, reached, opts.first, opts.after);
+  }
+
+  async implementerProvinces(of: string, opts: { transitive: boolean; filter?: ImplementerFilter; maxDepth?: number }): Promise<ProvinceCount[]> {
+    const maxDepth = opts.transitive ? clampDepth(opts.maxDepth) : 1;
+    const rows = await this.read(`
+      MATCH (t:Document {id: $of})
+      MATCH (d:Document)-[:IMPLEMENTS*1..${maxDepth}]->(t)
+      WHERE d.id <> $of
+      WITH DISTINCT d
+      WHERE d.province IS NOT NULL
+        AND ($province IS NULL OR d.province = $province) AND ($year IS NULL OR d.year = $year) AND ($level IS NULL OR d.level = $level)
+      RETURN d.province AS value, count(d) AS count`,
+      { of, ...filterParams(opts.filter) });
+    return sortProvinceCounts(rows.map((r) => [r.value as string, r.count as number]));
   }
 
   async legalBasis(of: string, maxDepth: number) {

@@ -26,9 +26,9 @@ import type { AdminLevel } from '../ingest/model.ts';
 import { CanonicalHasher } from './canonical.ts';
 import type { DocumentNode, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
-import type { GraphStore, ImplementerFilter, Implementer, IngestBatch, Page, StoreStats, TraceStep } from './store.ts';
+import type { GraphStore, ImplementerFilter, Implementer, IngestBatch, Page, ProvinceCount, StoreStats, TraceStep } from './store.ts';
 import { Adjacency, BASIS_MASK, DERIVATION_TYPES, IMPLEMENTS_MASK, type EdgeTuple, type NodeRow, type NodeTuple } from './adjacency.ts';
-import { checkFirst, clampDepth, decodeCursor, encodeCursor, unresolvedAfter, unresolvedPage } from './traversal.ts';
+import { checkFirst, clampDepth, decodeCursor, encodeCursor, sortProvinceCounts, unresolvedAfter, unresolvedPage } from './traversal.ts';
 
 const META = ['kind', 'symbol', 'name', 'title', 'date', 'year', 'issuer', 'subject', 'level', 'province'] as const;
 
@@ -457,6 +457,14 @@ export class SqliteGraphStore implements GraphStore {
     }));
     const last = items[items.length - 1];
     return { items, totalCount: page.totalCount, endCursor: last ? encodeCursor([last.depth, last.document.id]) : null, hasNextPage: page.hasNextPage };
+  }
+
+  async implementerProvinces(of: string, opts: { transitive: boolean; filter?: ImplementerFilter; maxDepth?: number }): Promise<ProvinceCount[]> {
+    const maxDepth = opts.transitive ? clampDepth(opts.maxDepth) : 1;
+    const adj = this.adjacency();
+    const root = adj.node(of);
+    if (root < 0) return [];
+    return sortProvinceCounts(adj.provinceCounts(adj.reach(root, 'in', IMPLEMENTS_MASK, maxDepth), opts.filter));
   }
 
   async legalBasis(of: string, maxDepth: number): Promise<TraceStep[]> {

@@ -25,6 +25,11 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
+export interface ProvinceCount {
+  value: string;
+  count: number;
+}
+
 export interface ImplementerFilter {
   province?: string | null;
   year?: number | null;
@@ -88,6 +93,14 @@ export interface GraphStore {
     of: string,
     opts: { transitive: boolean; filter?: ImplementerFilter; first: number; after?: string | null; maxDepth?: number },
   ): Promise<Page<Implementer>>;
+  /**
+   * How many of all the implementers `implementers` pages through (same options) each province has,
+   * most first, then by name in code-point order; implementers with no province are not counted.
+   */
+  implementerProvinces(
+    of: string,
+    opts: { transitive: boolean; filter?: ImplementerFilter; maxDepth?: number },
+  ): Promise<ProvinceCount[]>;
   /** Bounded upward trace through IMPLEMENTS, BASED_ON, GUIDES, ISSUES, CONTINUES, AMENDS. */
   legalBasis(of: string, maxDepth: number): Promise<TraceStep[]>;
   unresolved(opts: { first: number; after?: string | null; source?: string | null }): Promise<Page<UnresolvedReference>>;

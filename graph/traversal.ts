@@ -6,7 +6,7 @@
  * (depth, then id in code-point order), cursors and paths, so results are identical.
  */
 import type { DocumentNode, Edge, EdgeType, UnresolvedReference } from './model.ts';
-import type { ImplementerFilter, Implementer, Page, TraceStep } from './store.ts';
+import type { ImplementerFilter, Implementer, Page, ProvinceCount, TraceStep } from './store.ts';
 
 /** Edge types followed upward by legalBasis (CITES is not a basis). */
 export const BASIS_TYPES: readonly EdgeType[] = ['IMPLEMENTS', 'BASED_ON', 'GUIDES', 'ISSUES', 'CONTINUES', 'AMENDS'];
@@ -52,6 +52,11 @@ export function compareIds(a: string, b: string): number {
     }
   }
   return a.length - b.length;
+}
+
+/** Per-province counts, most first, then by province in code-point order. */
+export function sortProvinceCounts(counts: Iterable<[string, number]>): ProvinceCount[] {
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || compareIds(a.value, b.value));
 }
 
 /** Lexicographic comparison of sort keys (numbers before strings never mix: keys have fixed shapes); strings in code-point order. */

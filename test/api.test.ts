@@ -67,6 +67,23 @@ describe('staff: which plans implement a directive', () => {
     }
     expect(seen).toEqual(ids);
   });
+
+  it('counts the implementers of every page per province (byProvince), on the first page already', async () => {
+    const all = await h.gql(`query($of: ID!) { implementers(of: $of, transitive: true, first: 200) { totalCount edges { node { province } } } }`, { of: directive });
+    const expected = new Map<string, number>();
+    for (const e of all.data!.implementers.edges as { node: { province: string | null } }[]) {
+      if (e.node.province) expected.set(e.node.province, (expected.get(e.node.province) ?? 0) + 1);
+    }
+    expect(expected.size).toBeGreaterThan(0);
+    const q = `query($of: ID!, $filter: ImplementerFilter) { implementers(of: $of, transitive: true, filter: $filter, first: 1) { totalCount edges { node { id } } byProvince { value count } } }`;
+    const first = (await h.gql(q, { of: directive })).data!.implementers;
+    expect(first.edges).toHaveLength(1);
+    expect(new Map(first.byProvince.map((c: { value: string; count: number }) => [c.value, c.count]))).toEqual(expected);
+    const counts = first.byProvince.map((c: { count: number }) => c.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const traVinh = (await h.gql(q, { of: directive, filter: { province: 'Trà Vinh' } })).data!.implementers;
+    expect(traVinh.byProvince).toEqual([{ value: 'Trà Vinh', count: traVinh.totalCount }]);
+  });
 });
 
 describe('tools: symbol look-up and search', () => {

@@ -197,6 +197,24 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
       expect(await q({ province: 'Hà Nội' })).toEqual([]);
     });
 
+    it('counts all the implementers per province, with the same options as the pages', async () => {
+      // a direct implementer with no province: counted in totalCount, not per province
+      const nowhere: PlanSpec = { ...otherDistrictPlan, file: 'nowhere.txt', key: 'ke-hoach:9/KH-BCD:2022:?', header: { symbol: '9/KH-BCD', year: 2022, province: null, level: null } };
+      const s = await loaded([...chain, nowhere]);
+      const counts = (opts: { transitive: boolean; filter?: object; maxDepth?: number }) =>
+        s.implementerProvinces(KEYS.directive, opts).then((cs) => cs.map((c) => `${c.value}:${c.count}`));
+      expect((await s.implementers(KEYS.directive, { transitive: true, first: 10 })).totalCount).toBe(5);
+      expect(await counts({ transitive: true })).toEqual(['Tây Ninh:3', 'Đồng Tháp:1']);
+      // ties by province in code-point order ("T" < "Đ")
+      expect(await counts({ transitive: false })).toEqual(['Tây Ninh:1', 'Đồng Tháp:1']);
+      expect(await counts({ transitive: true, maxDepth: 2 })).toEqual(['Tây Ninh:2', 'Đồng Tháp:1']);
+      expect(await counts({ transitive: true, filter: { level: 'huyện' } })).toEqual(['Tây Ninh:1', 'Đồng Tháp:1']);
+      expect(await counts({ transitive: true, filter: { year: 2023 } })).toEqual(['Tây Ninh:1']);
+      expect(await counts({ transitive: true, filter: { province: 'Đồng Tháp' } })).toEqual(['Đồng Tháp:1']);
+      expect(await counts({ transitive: true, filter: { province: 'Hà Nội' } })).toEqual([]);
+      expect(await s.implementerProvinces('no-such-id', { transitive: true })).toEqual([]);
+    });
+
     it('paginates with stable cursors', async () => {
       const s = await loaded();
       const full = ids(await s.implementers(KEYS.directive, { transitive: true, first: 100 }));

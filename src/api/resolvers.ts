@@ -48,7 +48,12 @@ async function implementerConnection(
   // The page's documents are the `from` of most path steps: no second read for them.
   for (const impl of page.items) ctx.documents.prime(impl.document.id, impl.document);
   const edges = page.items.map((impl) => ({ cursor: encodeStoreCursor([impl.depth, impl.document.id]), node: impl.document, depth: impl.depth, path: impl.path }));
-  return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    query: { of, transitive: args.transitive, filter: args.filter ?? undefined },
+  };
 }
 
 async function loadPresent(ctx: ApiContext, ids: readonly string[]): Promise<(DocumentNode | null)[]> {
@@ -162,6 +167,10 @@ export const resolvers: Resolvers = {
 
   Evidence: {
     sourceDocument: (ev, _a, ctx) => ctx.documents.load(ev.source),
+  },
+
+  ImplementerConnection: {
+    byProvince: ({ query }, _a, ctx) => ctx.graph.implementerProvinces(query.of, { transitive: query.transitive, filter: query.filter }),
   },
 
   TraceStep: {

@@ -24,6 +24,7 @@ export class PooledGraphStore implements GraphStore {
     this.outgoing = remote(pool, 'graph', 'outgoing');
     this.incoming = remote(pool, 'graph', 'incoming');
     this.implementers = remote(pool, 'graph', 'implementers');
+    this.implementerProvinces = remote(pool, 'graph', 'implementerProvinces');
     this.legalBasis = remote(pool, 'graph', 'legalBasis');
     this.unresolved = remote(pool, 'graph', 'unresolved');
     this.stats = remote(pool, 'graph', 'stats');
@@ -36,6 +37,7 @@ export class PooledGraphStore implements GraphStore {
   readonly outgoing: GraphStore['outgoing'];
   readonly incoming: GraphStore['incoming'];
   readonly implementers: GraphStore['implementers'];
+  readonly implementerProvinces: GraphStore['implementerProvinces'];
   readonly legalBasis: GraphStore['legalBasis'];
   readonly unresolved: GraphStore['unresolved'];
   readonly stats: GraphStore['stats'];

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { DocumentNode as DocumentNodeModel, Edge as EdgeModel, Evidence as EvidenceModel, TraceStep as TraceStepModel, UnresolvedReference as UnresolvedReferenceModel } from '../models.ts';
+import type { DocumentNode as DocumentNodeModel, Edge as EdgeModel, Evidence as EvidenceModel, TraceStep as TraceStepModel, ImplementerConnection as ImplementerConnectionModel, UnresolvedReference as UnresolvedReferenceModel } from '../models.ts';
 import type { ApiContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -153,6 +153,11 @@ export type Highlight = {
 
 export type ImplementerConnection = {
   __typename?: 'ImplementerConnection';
+  /**
+   * How many of all the implementers (every page, with the filter) each province has, most first,
+   * then by name; implementers with no province are not counted. A coverage table in one request.
+   */
+  byProvince: Array<FacetValue>;
   edges: Array<ImplementerEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
@@ -495,7 +500,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Highlight: ResolverTypeWrapper<Highlight>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  ImplementerConnection: ResolverTypeWrapper<Omit<ImplementerConnection, 'edges'> & { edges: Array<ResolversTypes['ImplementerEdge']> }>;
+  ImplementerConnection: ResolverTypeWrapper<ImplementerConnectionModel>;
   ImplementerEdge: ResolverTypeWrapper<Omit<ImplementerEdge, 'node' | 'path'> & { node: ResolversTypes['Document'], path: Array<ResolversTypes['Citation']> }>;
   ImplementerFilter: ImplementerFilter;
   IngestResult: ResolverTypeWrapper<Omit<IngestResult, 'document'> & { document: ResolversTypes['Document'] }>;
@@ -531,7 +536,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Highlight: Highlight;
   ID: Scalars['ID']['output'];
-  ImplementerConnection: Omit<ImplementerConnection, 'edges'> & { edges: Array<ResolversParentTypes['ImplementerEdge']> };
+  ImplementerConnection: ImplementerConnectionModel;
   ImplementerEdge: Omit<ImplementerEdge, 'node' | 'path'> & { node: ResolversParentTypes['Document'], path: Array<ResolversParentTypes['Citation']> };
   ImplementerFilter: ImplementerFilter;
   IngestResult: Omit<IngestResult, 'document'> & { document: ResolversParentTypes['Document'] };
@@ -617,6 +622,7 @@ export type HighlightResolvers<ContextType = ApiContext, ParentType extends Reso
 };
 
 export type ImplementerConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImplementerConnection'] = ResolversParentTypes['ImplementerConnection']> = {
+  byProvince?: Resolver<Array<ResolversTypes['FacetValue']>, ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['ImplementerEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

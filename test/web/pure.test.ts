@@ -106,11 +106,14 @@ describe('implementers', () => {
     const tree = implementerTree(edges.filter((e) => e.node.id !== 'kh-h'));
     expect(tree.find((n) => n.doc.id === 'kh-t')!.children.map((n) => n.doc.id)).toEqual(['kh-x']);
   });
-  it('names the provinces with no implementing plan', () => {
-    const c = coverage(['Thành phố Hà Nội', 'Tỉnh Sơn La', 'Tỉnh Lai Châu'], [...edges.map((e) => e.node), doc('central', { level: 'CENTRAL' })]);
+  it('names the provinces with no implementing plan, from the per-province counts', () => {
+    // "Sơn La" and "Tỉnh Sơn La" as documents spell them are one province; Đà Nẵng is not in the list;
+    // 2 of the 12 implementers have no province
+    const byProvince = [{ value: 'Tỉnh Sơn La', count: 5 }, { value: 'Thành phố Hà Nội', count: 2 }, { value: 'Sơn La', count: 2 }, { value: 'Đà Nẵng', count: 1 }];
+    const c = coverage(['Thành phố Hà Nội', 'Tỉnh Sơn La', 'Tỉnh Lai Châu'], byProvince, 12);
     expect(c.missing).toEqual(['Tỉnh Lai Châu']);
-    expect(c.rows.map((r) => r.plans.length)).toEqual([1, 3, 0]);
-    expect(c.unplaced.map((d) => d.id)).toEqual(['central']);
+    expect(c.rows).toEqual([{ province: 'Thành phố Hà Nội', count: 2 }, { province: 'Tỉnh Sơn La', count: 7 }, { province: 'Tỉnh Lai Châu', count: 0 }]);
+    expect(c.unplaced).toBe(3);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The plans implementing a directive, as a tree by chain (tỉnh → huyện → xã) and as province coverage. Pure. */
 import { LEVELS, provinceKey } from './format.ts';
-import type { DocSummary, ImplementerEdge } from './queries.ts';
+import type { DocSummary, FacetValue, ImplementerEdge } from './queries.ts';
 
 export interface TreeNode {
   doc: DocSummary;
@@ -51,22 +51,28 @@ export function implementerTree(edges: readonly ImplementerEdge[]): TreeNode[] {
 }
 
 export interface Coverage {
-  /** Every province of the list, in list order, with the implementing plans that belong to it. */
-  rows: { province: string; plans: DocSummary[] }[];
+  /** Every province of the list, in list order, with how many implementing plans it has. */
+  rows: { province: string; count: number }[];
   /** Provinces with no implementing plan. */
   missing: string[];
   /** Plans whose province is unknown or not in the list. */
-  unplaced: DocSummary[];
+  unplaced: number;
 }
 
-export function coverage(provinces: readonly string[], plans: readonly DocSummary[]): Coverage {
-  const rows = provinces.map((province) => ({ province, plans: [] as DocSummary[] }));
+/**
+ * The list's provinces against the server's per-province counts over all the implementers
+ * (`byProvince`; `total` of them in all): names as documents spell them ("Tỉnh Sơn La", "Sơn La")
+ * meet the list's names by provinceKey.
+ */
+export function coverage(provinces: readonly string[], byProvince: readonly FacetValue[], total: number): Coverage {
+  const rows = provinces.map((province) => ({ province, count: 0 }));
   const byKey = new Map(rows.map((r) => [provinceKey(r.province), r]));
-  const unplaced: DocSummary[] = [];
-  for (const plan of plans) {
-    const row = plan.province ? byKey.get(provinceKey(plan.province)) : undefined;
-    if (row) row.plans.push(plan);
-    else unplaced.push(plan);
+  let placed = 0;
+  for (const { value, count } of byProvince) {
+    const row = byKey.get(provinceKey(value));
+    if (!row) continue;
+    row.count += count;
+    placed += count;
   }
-  return { rows, missing: rows.filter((r) => r.plans.length === 0).map((r) => r.province), unplaced };
+  return { rows, missing: rows.filter((r) => r.count === 0).map((r) => r.province), unplaced: total - placed };
 }

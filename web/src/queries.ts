@@ -117,15 +117,19 @@ export interface ImplementerEdge {
   path: { from: { id: string }; to: { id: string }; relation: Relation }[];
 }
 export interface ImplementersData {
-  document: DocSummary | null;
-  implementers: { totalCount: number; pageInfo: PageInfo; edges: ImplementerEdge[] };
+  /** implementedBy only with $coverage (the first page). */
+  document: (DocSummary & { implementedBy?: { totalCount: number } }) | null;
+  /** byProvince only with $coverage (the first page). */
+  implementers: { totalCount: number; pageInfo: PageInfo; edges: ImplementerEdge[]; byProvince?: FacetValue[] };
 }
-export const IMPLEMENTERS = `query Implementers($id: ID!, $filter: ImplementerFilter, $first: Int, $after: String) {
-  document(id: $id) { ...DocSummary }
+/** With $coverage, the counts over every page (direct implementers, implementers per province), made by the server. */
+export const IMPLEMENTERS = `query Implementers($id: ID!, $filter: ImplementerFilter, $first: Int, $after: String, $coverage: Boolean!) {
+  document(id: $id) { ...DocSummary implementedBy(filter: $filter, first: 0) @include(if: $coverage) { totalCount } }
   implementers(of: $id, transitive: true, filter: $filter, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { depth node { ...DocSummary } path { from { id } to { id } relation } }
+    byProvince @include(if: $coverage) { value count }
   }
 }
 ${DOC_SUMMARY}`;

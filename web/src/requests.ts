@@ -46,8 +46,9 @@ export function implementersFilter(params: URLSearchParams) {
   return { province: params.get('province') || null, year: yearParam(params), level: toLevel(params.get('level')) };
 }
 
+/** The first page also asks for the counts over all pages (coverage); later pages do not. */
 export function implementersRequest(route: Route, after: string | null = null): GqlRequest {
-  return { query: IMPLEMENTERS, variables: { id: route.id, filter: implementersFilter(route.params), first: IMPLEMENTERS_PAGE, after } };
+  return { query: IMPLEMENTERS, variables: { id: route.id, filter: implementersFilter(route.params), first: IMPLEMENTERS_PAGE, after, coverage: after === null } };
 }
 
 export function traceDepth(params: URLSearchParams): number {

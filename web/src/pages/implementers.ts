@@ -57,66 +57,63 @@ export async function implementersPage(route: Route): Promise<View> {
   );
 
 
-  /** The summary, tree and coverage of the implementers loaded so far. */
-  const render = (loading: boolean): HTMLElement => {
-    const cover = coverage(
-      units,
-      edges.map((e) => e.node),
+  const direct = doc.implementedBy?.totalCount ?? 0;
+  /** The summary line: the counts are the server's, over all the implementers; then how many are listed. */
+  const summary = (loading: boolean): HTMLElement =>
+    h(
+      'p',
+      { class: 'summary', role: 'status' },
+      `${total.toLocaleString('vi-VN')} văn bản triển khai (trực tiếp: ${direct.toLocaleString('vi-VN')}, qua văn bản trung gian: ${(total - direct).toLocaleString('vi-VN')}).`,
+      loading
+        ? ` Đang tải cây triển khai… (${edges.length.toLocaleString('vi-VN')}/${Math.min(total, LIMIT).toLocaleString('vi-VN')})`
+        : edges.length < total && ` Cây chỉ gồm ${edges.length.toLocaleString('vi-VN')} văn bản đầu tiên; hãy lọc theo tỉnh hoặc năm.`,
     );
-    const direct = edges.filter((e) => e.depth === 1).length;
-    return h(
+  /** The tree of the implementers loaded so far. */
+  const treeSection = (): HTMLElement =>
+    h(
+      'section',
+      { 'aria-labelledby': 'h-tree' },
+      h('h2', { id: 'h-tree' }, 'Cây triển khai (tỉnh → huyện → xã)'),
+      edges.length === 0 ? message('Chưa có kế hoạch nào triển khai văn bản này.') : tree(implementerTree(edges)),
+    );
+
+  // Complete from the first response: the server counts every implementer per province.
+  const cover = coverage(units, data.implementers.byProvince ?? [], total);
+  const coverageSection = h(
+    'section',
+    { 'aria-labelledby': 'h-coverage' },
+    h('h2', { id: 'h-coverage' }, 'Mức độ bao phủ theo tỉnh'),
+    h(
       'div',
-      { class: 'implementers-results' },
+      { class: 'missing' },
+      h('h3', {}, `Tỉnh/thành phố chưa có kế hoạch triển khai: ${cover.missing.length}/${units.length}`),
+      cover.missing.length === 0 ? message('Tất cả các tỉnh đều đã có kế hoạch.') : h('p', { class: 'missing-list' }, cover.missing.join(', ')),
+    ),
+    h(
+      'table',
+      { class: 'coverage' },
+      h('caption', {}, `Số văn bản triển khai theo tỉnh (${snapshot === 'post-2025' ? '34 tỉnh sau sắp xếp' : '63 tỉnh trước sắp xếp'})`),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tỉnh/thành phố'), h('th', { scope: 'col' }, 'Số văn bản'), h('th', { scope: 'col' }, 'Tình trạng'))),
       h(
-        'p',
-        { class: 'summary', role: 'status' },
-        `${total.toLocaleString('vi-VN')} văn bản triển khai (trực tiếp: ${direct}, qua văn bản trung gian: ${edges.length - direct}).`,
-        loading ? ` Đang tải thêm… (${edges.length.toLocaleString('vi-VN')}/${Math.min(total, LIMIT).toLocaleString('vi-VN')})` : edges.length < total && ` Chỉ hiển thị ${edges.length.toLocaleString('vi-VN')} văn bản đầu tiên; hãy lọc theo tỉnh hoặc năm.`,
+        'tbody',
+        {},
+        ...cover.rows.map((r) =>
+          h(
+            'tr',
+            { class: r.count ? 'covered' : 'uncovered' },
+            h('th', { scope: 'row' }, r.count ? h('a', { href: href('implementers', route.id, { ...params, province: r.province }) }, r.province) : r.province),
+            h('td', {}, r.count),
+            h('td', {}, r.count ? 'Đã có kế hoạch' : 'Chưa có kế hoạch'),
+          ),
+        ),
       ),
-      h(
-        'div',
-        { class: 'two-col' },
-        h(
-          'section',
-          { 'aria-labelledby': 'h-tree' },
-          h('h2', { id: 'h-tree' }, 'Cây triển khai (tỉnh → huyện → xã)'),
-          edges.length === 0 ? message('Chưa có kế hoạch nào triển khai văn bản này.') : tree(implementerTree(edges)),
-        ),
-        h(
-          'section',
-          { 'aria-labelledby': 'h-coverage' },
-          h('h2', { id: 'h-coverage' }, 'Mức độ bao phủ theo tỉnh'),
-          h(
-            'div',
-            { class: 'missing' },
-            h('h3', {}, `Tỉnh/thành phố chưa có kế hoạch triển khai: ${cover.missing.length}/${units.length}`),
-            cover.missing.length === 0 ? message('Tất cả các tỉnh đều đã có kế hoạch.') : h('p', { class: 'missing-list' }, cover.missing.join(', ')),
-          ),
-          h(
-            'table',
-            { class: 'coverage' },
-            h('caption', {}, `Số văn bản triển khai theo tỉnh (${snapshot === 'post-2025' ? '34 tỉnh sau sắp xếp' : '63 tỉnh trước sắp xếp'})`),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tỉnh/thành phố'), h('th', { scope: 'col' }, 'Số văn bản'), h('th', { scope: 'col' }, 'Tình trạng'))),
-            h(
-              'tbody',
-              {},
-              ...cover.rows.map((r) =>
-                h(
-                  'tr',
-                  { class: r.plans.length ? 'covered' : 'uncovered' },
-                  h('th', { scope: 'row' }, r.plans.length ? h('a', { href: href('implementers', route.id, { ...params, province: r.province }) }, r.province) : r.province),
-                  h('td', {}, r.plans.length),
-                  h('td', {}, r.plans.length ? 'Đã có kế hoạch' : 'Chưa có kế hoạch'),
-                ),
-              ),
-            ),
-          ),
-          cover.unplaced.length > 0 && h('p', { class: 'meta' }, `${cover.unplaced.length} văn bản không xác định được tỉnh hoặc thuộc cấp trung ương.`),
-        ),
-      )
-    );
-  };
-  const results = render(data.implementers.pageInfo.hasNextPage);
+    ),
+    cover.unplaced > 0 && h('p', { class: 'meta' }, `${cover.unplaced.toLocaleString('vi-VN')} văn bản không xác định được tỉnh hoặc thuộc cấp trung ương.`),
+  );
+
+  let shownSummary = summary(data.implementers.pageInfo.hasNextPage);
+  let shownTree = treeSection();
+  const results = h('div', { class: 'implementers-results' }, shownSummary, h('div', { class: 'two-col' }, shownTree, coverageSection));
 
   return {
     title: `Triển khai ${docLabel(doc)}`,
@@ -127,22 +124,30 @@ export async function implementersPage(route: Route): Promise<View> {
       form,
       results,
     ),
-    // Not awaited: the page is ready with its first page; the rest fills the tree and table as it arrives.
+    // Not awaited: the page is ready with its first page; the rest fills the tree as it arrives, redrawn
+    // each time it has doubled (and at the end), so the work stays proportional to the final tree.
     mounted() {
       void (async () => {
         let page = data.implementers.pageInfo;
-        let shown = results;
+        let drawn = edges.length;
         try {
-          while (page.hasNextPage && page.endCursor && edges.length < LIMIT && shown.isConnected) {
+          while (page.hasNextPage && page.endCursor && edges.length < LIMIT && results.isConnected) {
             const more = await request<ImplementersData>(implementersRequest(route, page.endCursor));
             edges.push(...more.implementers.edges);
             page = more.implementers.pageInfo;
-            const next = render(page.hasNextPage && edges.length < LIMIT);
-            shown.replaceWith(next);
-            shown = next;
+            const loading = page.hasNextPage && edges.length < LIMIT;
+            const next = summary(loading);
+            shownSummary.replaceWith(next);
+            shownSummary = next;
+            if (!loading || edges.length >= 2 * drawn) {
+              const grown = treeSection();
+              shownTree.replaceWith(grown);
+              shownTree = grown;
+              drawn = edges.length;
+            }
           }
         } catch (err) {
-          shown.append(message(`Không tải được phần còn lại: ${(err as Error).message}`, 'error'));
+          results.append(message(`Không tải được phần còn lại: ${(err as Error).message}`, 'error'));
         }
       })();
     },

@@ -1,5 +1,8 @@
 /** Builds the web UI (web/) into web/dist/, which the API server serves at "/". */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -43,10 +46,35 @@ function inlineBoot(): Plugin {
   };
 }
 
+/**
+ * Writes FILE.br and FILE.gz beside every text file of 1 KB or more in the output, for the server
+ * to send to browsers that accept them (src/api/static-files.ts): compressed once, at build time.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return {
+    name: 'cancu-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      for (const file of walk(outDir)) {
+        if (!/\.(html|js|mjs|css|json|svg|txt|map)$/.test(file) || statSync(file).size < 1024) continue;
+        const data = readFileSync(file);
+        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: './',
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
-  plugins: [inlineBoot()],
+  plugins: [inlineBoot(), precompress()],
   server: { proxy: { '/graphql': process.env.CANCU_API ?? 'http://localhost:4000' } },
 });

@@ -7,6 +7,7 @@
  * arrived, the server's share (its Server-Timing header), and ready minus that arrival (the app's
  * own work once the data is there, including waiting for its bundle when the data came first).
  * "home" is the search page without a query: the shell alone, no data (the floor of any page).
+ * On the trace page, the graph's share: waiting for Cytoscape.js, building the graph, its first frame.
  *
  *   node bin/run-ts.js bench/ui-timing.ts [--n 100000] [--seed 1] [--data DIR] [--runs 5]
  *
@@ -81,6 +82,7 @@ try {
     const arrived: number[] = [];
     const server: number[] = [];
     const after: number[] = [];
+    const graph: { start: number; library: number; built: number; ready: number }[] = [];
     for (let i = 0; i < opts.runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const p = await context.newPage();
@@ -94,6 +96,7 @@ try {
           load: nav.loadEventEnd,
           ready: performance.getEntriesByName('cancu:ready').at(-1)!.startTime,
           api: api ? { sent: api.startTime, arrived: api.responseEnd, server: api.serverTiming.find((s) => s.name === 'graphql')?.duration ?? NaN } : null,
+          graph: ['start', 'library', 'built'].map((m) => performance.getEntriesByName(`cancu:graph-${m}`).at(-1)?.startTime ?? NaN),
         };
       });
       ready.push(t.ready);
@@ -105,6 +108,7 @@ try {
         server.push(t.api.server);
         after.push(t.ready - t.api.arrived);
       }
+      if (!t.graph.some(Number.isNaN)) graph.push({ start: t.graph[0], library: t.graph[1], built: t.graph[2], ready: t.ready });
       await context.close();
     }
     const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
@@ -119,6 +123,14 @@ try {
       ...(sent.length && {
         graphql: { sentMs: p50(sent), arrivedMs: p50(arrived), serverMs: p50(server, 1), readyAfterArrivalMs: p50(after) },
       }),
+      ...(graph.length && {
+        graph: {
+          startMs: p50(graph.map((g) => g.start)),
+          waitForLibraryMs: p50(graph.map((g) => g.library - g.start)),
+          buildMs: p50(graph.map((g) => g.built - g.library)),
+          firstFrameMs: p50(graph.map((g) => g.ready - g.built)),
+        },
+      }),
     };
   }
 } finally {
@@ -132,4 +144,5 @@ report('ui-timing', figures, [
   `${opts.runs} cold loads per page (fresh context), desktop 1280×800, server and browser on this machine`,
   `load average before: ${loadBefore.join(', ')}`,
   'graphql: the first /graphql request of the page (p50 of each figure on its own): sent and arrived from navigation start, serverMs from its Server-Timing header',
+  'graph (trace page): when the app started drawing (from navigation start), then waiting for Cytoscape.js (fetched and evaluated), building the graph (style, layout, renderer) and its first frame (p50 of each)',
 ]);

@@ -47,7 +47,10 @@ async function drawGraph(
   steps: TraceStep[],
   onEdge: (step: TraceStep) => void,
 ): Promise<void> {
+  // Marks for bench/ui-timing.ts: what the graph costs (waiting for the library, building it, its first frame).
+  performance.mark('cancu:graph-start');
   const { default: cytoscape } = await library;
+  performance.mark('cancu:graph-library');
   const docs = new Map<string, DocSummary>([[root.id, root]]);
   for (const s of steps) docs.set(s.from.id, s.from).set(s.to.id, s.to);
   const cy = cytoscape({
@@ -97,6 +100,7 @@ async function drawGraph(
     ],
     layout: { name: 'breadthfirst', directed: true, roots: [root.id], spacingFactor: 1.1, padding: 10 },
   });
+  performance.mark('cancu:graph-built');
   await new Promise((resolve) => cy.one('render', resolve));
   cy.on('tap', 'edge', (ev) => onEdge(steps[Number(ev.target.id().slice(1))]));
   // Reachable as document.querySelector('.graph').cy from the console and the e2e tests.

@@ -44,7 +44,7 @@ const SYMBOL_RE = new RegExp(
 );
 const KIND_BEFORE_RE = new RegExp(String.raw`(?:^|[^a-z0-9])(${KIND_ALTERNATION})(?:[ \n]+so)?[ \n]*:?[ \n]*$`);
 const ABBREV_BEFORE_RE = /(?:^|[^\p{L}])(QĐ|NQ|CT|KH|NĐ|TT|KL|CV|HD|TB)(?:[ \n]+số)?[ \n]*$/u;
-const EXCLUDED_BEFORE_RE = /(?:^|[^a-z])(?:mau|bieu|phu luc|dieu|khoan|muc|trang|tieu chuan|ma so|so hieu|tai khoan|dien thoai|fax)(?:[ \n]+so)?[ \n]*:?[ \n]*$/;
+const EXCLUDED_BEFORE_RE = /(?:^|[^a-z])(?:mau|bieu|to khai|phu luc|dieu|khoan|muc|trang|tieu chuan|ma so|so hieu|tai khoan|dien thoai|fax)(?:[ \n]+so)?[ \n]*:?[ \n]*[<"“'(]?$/;
 const DATE_RE =
   /[ \n]*,?[ \n]*(?:ban hanh[ \n]+)?ngay[ \n]*(\d{1,2})[ \n]*(?:([/.-])[ \n]*(\d{1,2})[ \n]*[/.-][ \n]*(\d{4})|thang[ \n]*(\d{1,2})[ \n]*nam[ \n]*(\d{4}))/y;
 const ISSUER_INTRO_RE = /[ \n]*,?[ \n]*(?:cua|giua)[ \n]+/y;
@@ -172,8 +172,10 @@ export function findSymbols(c: Cleaned, limit = Infinity): Found[] {
     const lastSymbol = lastNum.text + tail;
     const parts = parseSymbol(lastSymbol);
     if (!parts) continue;
-    // a bare "N/CODE" with one code and no kind word is too weak (e.g. "3/HC")
+    // a bare "N/CODE" with one code and no kind word is too weak (e.g. "3/HC"), and so is a number with
+    // dashes only: documents since 1990 carry a "/" ("87-CT" of 1985 comes after "Quyết định số"; "01-ĐK-TCT" is a form)
     if (!kb && !parts.party && !parts.year && parts.issuers.length + (parts.type ? 1 : 0) < 2) continue;
+    if (!kb && !tail.includes('/')) continue;
     // a comma/"và" list of numbers is trusted only after a kind word or "số"
     const trustedList = numbers.length > 1 && (kb !== null || /số[ \n]*$/.test(c.norm.slice(Math.max(0, numStart - 6), numStart)));
     const nums = trustedList ? numbers : [lastNum];

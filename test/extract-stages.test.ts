@@ -138,6 +138,9 @@ describe('find and resolve', () => {
   });
   it('not citations: standards, dates, forms, the plan itself', () => {
     expect(cites('theo tiêu chuẩn TCVN ISO 9001:2015 ngày 12/12/2013, Mẫu số 01/BC-UBND, giai đoạn 2021-2025; Kế hoạch này')).toEqual([]);
+    // tax forms, however written; an old dash-only number counts only after its kind ("Quyết định số 87-CT" of 1985)
+    expect(cites('(Kèm theo tờ khai mẫu số <01-ĐK-TCT> hoặc <08-MST>); địa chỉ trên tờ khai 01-ĐK-TCT')).toEqual([]);
+    expect(cites('theo Quyết định số 87-CT ngày 01 tháng 3 năm 1985 của Chủ tịch Hội đồng Bộ trưởng').map((c) => c.symbol)).toEqual(['87-CT']);
   });
   it('stated relations between third documents', () => {
     const x = extract({ file: 's.txt', text: 'Thông tư số 01/2016/TT-BNV ngày 13/01/2016 của Bộ Nội vụ hướng dẫn một số nội dung của Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ; Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.' });

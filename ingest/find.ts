@@ -37,14 +37,17 @@ export interface Found {
 const CODE = String.raw`[A-ZĐƯ][A-ZĐƯ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?`;
 const WS = String.raw`[ \n]?`;
 const SYMBOL_RE = new RegExp(
-  // a dotted number only before a year: "66.16/2026/NQ-CP" (the 2026 resolutions of the Government)
-  String.raw`(?<![\p{L}\p{N}/.,\-])(\d{1,5}(?:\.\d{1,3}(?=${WS}\/${WS}(?:19|20)\d{2}))?)((?:${WS}(?:,|và)${WS}\d{1,5})*(?:\/\d{1,5}(?=${WS}-))?)` +
+  // a dotted number only before a year: "66.16/2026/NQ-CP" (the 2026 resolutions of the Government);
+  // a letter after the number before its "/": "30a/2008/NQ-CP"
+  String.raw`(?<![\p{L}\p{N}/.,\-])(\d{1,5}(?:\.\d{1,3}(?=${WS}\/${WS}(?:19|20)\d{2})|[a-z](?=${WS}\/))?)((?:${WS}(?:,|và)${WS}\d{1,5})*(?:\/\d{1,5}(?=${WS}-))?)` +
     String.raw`(?:${WS}\/${WS}((?:19|20)\d{2}))?${WS}([-/])${WS}(${CODE})((?:${WS}[-/]${WS}${CODE})*)(?![\p{L}\p{N}])`,
   'gu',
 );
 const KIND_BEFORE_RE = new RegExp(String.raw`(?:^|[^a-z0-9])(${KIND_ALTERNATION})(?:[ \n]+so)?[ \n]*:?[ \n]*$`);
 const ABBREV_BEFORE_RE = /(?:^|[^\p{L}])(QĐ|NQ|CT|KH|NĐ|TT|KL|CV|HD|TB)(?:[ \n]+số)?[ \n]*$/u;
-const EXCLUDED_BEFORE_RE = /(?:^|[^a-z])(?:mau|bieu|to khai|phu luc|dieu|khoan|muc|trang|tieu chuan|ma so|so hieu|tai khoan|dien thoai|fax)(?:[ \n]+so)?[ \n]*:?[ \n]*[<"“'(]?$/;
+// forms, annexes, accounts, phones: with or without "số"; articles, clauses, items, pages only
+// without it ("Điều 5", but "Luật Đê điều số 79/2006/QH11", "Luật Chứng khoán số 70/2006/QH11")
+const EXCLUDED_BEFORE_RE = /(?:^|[^a-z])(?:(?:mau|bieu|to khai|phu luc|tieu chuan|ma so|so hieu|tai khoan|dien thoai|fax)(?:[ \n]+so)?|dieu|khoan|muc|trang)[ \n]*:?[ \n]*[<"“'(]?$/;
 const DATE_RE =
   /[ \n]*,?[ \n]*(?:ban hanh[ \n]+)?ngay[ \n]*(\d{1,2})[ \n]*(?:([/.-])[ \n]*(\d{1,2})[ \n]*[/.-][ \n]*(\d{4})|thang[ \n]*(\d{1,2})[ \n]*nam[ \n]*(\d{4}))/y;
 const ISSUER_INTRO_RE = /[ \n]*,?[ \n]*(?:cua|giua)[ \n]+/y;
@@ -165,7 +168,7 @@ export function findSymbols(c: Cleaned, limit = Infinity): Found[] {
     const symEnd = m.index + all.length;
     const tail = (year ? `/${year}` : '') + sep + code + rest.replace(/\s+/g, '');
     // every number of a list ("217, 218-QĐ/TW", "217/218-QĐ/TW") with its norm offset
-    const numbers = [...(firstNum + listPart).matchAll(/\d{1,5}(?:\.\d{1,3})?/g)].map((n) => ({ text: n[0], at: numStart + n.index }));
+    const numbers = [...(firstNum + listPart).matchAll(/\d{1,5}(?:\.\d{1,3}|[a-z])?/g)].map((n) => ({ text: n[0], at: numStart + n.index }));
     const kb = kindBefore(c, numStart);
     if (!kb && EXCLUDED_BEFORE_RE.test(c.fold.slice(Math.max(0, numStart - 30), numStart))) continue;
     const lastNum = numbers[numbers.length - 1];

@@ -71,17 +71,29 @@ function load(): Gazetteer {
   for (const [kw, list] of forms) {
     list.sort((a, b) => b.rest.length - a.rest.length);
     const alts = list.map((x) => (x.rest ? `[ \\n]+(${restPattern(x.rest)})` : '()'));
-    byKind.set(kw, { re: new RegExp(`(?:${alts.join('|')})(?![a-z0-9])`, 'y'), entries: list.map((x) => x.entry) });
+    // a digit may follow: a footnote mark glued to the name ("Luật Bảo hiểm y tế1")
+    byKind.set(kw, { re: new RegExp(`(?:${alts.join('|')})(?![a-z])`, 'y'), entries: list.map((x) => x.entry) });
   }
   gazetteer = { byKind };
   return gazetteer;
 }
 
-const UNKNOWN_STOP = new Set([
-  'nam', 'so', 'ngay', 'cua', 'va', 'de', 'nham', 'trong', 'tai', 'theo', 've', 'duoc', 'da', 'thi', 'nay', 'tren', 'den',
-  'cho', 'voi', 'ban', 'hien', 'hanh', 'quy', 'dinh', 'sua', 'doi', 'bo', 'sung', 'co', 'hieu', 'luc', 'la', 'ma', 'khi',
-  'cac', 'nhung', 'mot', 'tu', 'gan', 'huong', 'dan', 'thuc', 'trien', 'khai',
-]);
+/** Words that end an unknown law's name, compared accented ("vệ" in "Bảo vệ" is not "về"). */
+const UNKNOWN_STOP = new Set(
+  [
+    'năm', 'số', 'ngày', 'của', 'và', 'để', 'nhằm', 'trong', 'tại', 'theo', 'về', 'được', 'đã', 'thì', 'này', 'trên', 'đến',
+    'cho', 'với', 'ban', 'hiện', 'hành', 'quy', 'định', 'sửa', 'đổi', 'bổ', 'sung', 'có', 'hiệu', 'lực', 'là', 'mà', 'khi',
+    'các', 'những', 'một', 'từ', 'gắn', 'hướng', 'dẫn', 'thực', 'triển', 'khai', 'đối', 'phải', 'gọi',
+    'bộ', 'điều', 'khoản', 'chương', 'mục', 'nêu', 'sau', 'hoặc', 'nhưng', 'tới', 'vào', 'do', 'bởi', 'căn', 'luật',
+  ].map((w) => canonicalVi(w)),
+);
+
+/**
+ * An unknown name closed by its number: "Luật Bảo vệ và kiểm dịch thực vật số 41/2013/QH13"
+ * (up to 12 words, none of them the start of another document: "Căn cứ", "Luật", "Nghị quyết" …).
+ */
+const NAME_BEFORE_LAW_NUMBER =
+  /((?:[ \n]+(?!(?:Căn|Luật|Bộ luật|Pháp lệnh|Nghị|Quyết|Hiến|Điều|Khoản|Chương)(?![\p{L}]))[\p{L}\p{N}]+,?){1,12}?)[ \n]+số[ \n]*\d{1,4}\/\d{4}\/QH\d*/uy;
 
 /** Match a name starting at the kind word at fold offset `at`. */
 export function matchNamedLaw(c: Cleaned, at: number): NamedLawMatch | null {
@@ -106,6 +118,12 @@ export function matchNamedLaw(c: Cleaned, at: number): NamedLawMatch | null {
 
 /** "Luật <Capitalised words>" not in the gazetteer: up to 8 words, ending before a function word or punctuation. */
 function matchUnknownLaw(c: Cleaned, at: number, afterKind: number, kind: string): NamedLawMatch | null {
+  NAME_BEFORE_LAW_NUMBER.lastIndex = afterKind;
+  const numbered = NAME_BEFORE_LAW_NUMBER.exec(c.norm);
+  if (numbered && /^[ \n]+\p{Lu}/u.test(numbered[1])) {
+    const end = afterKind + numbered[1].replace(/,$/, '').length;
+    return { kind, name: collapseSpace(c.norm.slice(at, end)), entry: null, end };
+  }
   const word = /[ \n]+([\p{L}\p{N}]+)([,;.:()“”"]?)/uy;
   let pos = afterKind;
   let end = -1;
@@ -113,13 +131,14 @@ function matchUnknownLaw(c: Cleaned, at: number, afterKind: number, kind: string
     word.lastIndex = pos;
     const m = word.exec(c.norm);
     if (!m) break;
-    const w = m[1];
-    const wf = c.fold.slice(m.index, word.lastIndex).trim().replace(/[,;.:()“”"]$/, '');
+    // a footnote mark glued to the last word ("Luật Bảo hiểm y tế1") ends the name before it
+    const marked = /^(\p{L}+)\d+$/u.exec(m[1]);
+    const w = marked ? marked[1] : m[1];
     if (n === 0 && !/^\p{Lu}\p{Ll}/u.test(w)) return null;
-    if (n > 0 && UNKNOWN_STOP.has(wf)) break;
-    end = m.index + m[0].length - m[2].length;
+    if (n > 0 && (UNKNOWN_STOP.has(canonicalVi(w.toLowerCase())) || /\d/.test(w))) break;
+    end = m.index + m[0].length - m[1].length - m[2].length + w.length;
     pos = word.lastIndex;
-    if (m[2]) break;
+    if (m[2] || marked) break;
   }
   if (end < 0) return null;
   return { kind, name: collapseSpace(c.norm.slice(at, end)), entry: null, end };

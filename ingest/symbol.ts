@@ -47,7 +47,7 @@ export function canonicalCode(code: string): string {
  * Returns null when it does not have a symbol's shape.
  */
 export function parseSymbol(written: string): SymbolParts | null {
-  const m = /^(\d{1,5}(?:\.\d{1,3}(?=\/(?:19|20)\d{2}))?)(?:\/((?:19|20)\d{2}))?([-/])(.+)$/.exec(written);
+  const m = /^(\d{1,5}(?:\.\d{1,3}(?=\/(?:19|20)\d{2})|[a-z](?=\/))?)(?:\/((?:19|20)\d{2}))?([-/])(.+)$/.exec(written);
   if (!m) return null;
   const [, num, yearStr, sep, rest] = m;
   const parts = rest.split(/[-/]/).filter(Boolean).map(canonicalCode);

@@ -117,6 +117,24 @@ describe('find and resolve', () => {
     expect(x.citations.map((c) => c.key)).toEqual(['16/KH-UBND@2022@Trà Vinh/Cầu Ngang', '50/KH-UBND@2019@Trà Vinh']);
     expect(x.citations.every((c) => c.relation === 'implements')).toBe(true);
   });
+  it('laws the gazetteer does not know: the name up to its number, one document with it; accents decide where a name ends', () => {
+    const x = cites('Căn cứ Luật Bảo vệ và kiểm dịch thực vật số 41/2013/QH13, Luật Đê điều số 79/2006/QH11, Luật Chứng khoán số 70/2006/QH11; theo Luật Dầu khí năm 1993 và Luật Bảo hiểm y tế1');
+    expect(x.map((c) => [c.key, c.name])).toEqual([
+      ['41/2013/QH13', 'Luật Bảo vệ và kiểm dịch thực vật'],
+      ['79/2006/QH11', 'Luật Đê điều'], // "điều" here is not an article ("Điều 5")
+      ['70/2006/QH11', 'Luật Chứng khoán'], // nor "khoán" a clause
+      ['Luật Dầu khí@1993', 'Luật Dầu khí'], // "khí" is not "khi" (when)
+      ['25/2008/QH12', 'Luật Bảo hiểm y tế'], // in the gazetteer: found with the footnote mark "1" glued to it
+    ]);
+    // a following "Căn cứ" or another law is never part of a name
+    expect(cites('Căn cứ Luật Dẫn độ ngày 25 tháng 6 năm 2025;\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;').map((c) => [c.key, c.name])).toEqual([
+      ['Luật Dẫn độ@2025', 'Luật Dẫn độ'],
+      ['63/2025/QH15', 'Luật Tổ chức Chính phủ'],
+    ]);
+  });
+  it('a number with a letter before its "/": Nghị quyết 30a/2008/NQ-CP', () => {
+    expect(one('theo Nghị quyết số 30a/2008/NQ-CP ngày 27/12/2008 của Chính phủ')).toMatchObject({ key: '30a/2008/NQ-CP', symbol: '30a/2008/NQ-CP', date: '2008-12-27' });
+  });
   it('laws by name resolve by the date the text gives, and by name alias', () => {
     expect(one('Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;').key).toBe('77/2015/QH13');
     expect(one('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;').key).toBe('72/2025/QH15');

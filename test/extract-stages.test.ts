@@ -117,7 +117,7 @@ describe('find and resolve', () => {
     expect(x.citations.map((c) => c.key)).toEqual(['16/KH-UBND@2022@Trà Vinh/Cầu Ngang', '50/KH-UBND@2019@Trà Vinh']);
     expect(x.citations.every((c) => c.relation === 'implements')).toBe(true);
   });
-  it('laws the gazetteer does not know: the name up to its number, one document with it; accents decide where a name ends', () => {
+  it('a law named with its number is one document (a name the gazetteer lacks is read up to the number); accents decide where an unknown name ends', () => {
     const x = cites('Căn cứ Luật Bảo vệ và kiểm dịch thực vật số 41/2013/QH13, Luật Đê điều số 79/2006/QH11, Luật Chứng khoán số 70/2006/QH11; theo Luật Dầu khí năm 1993 và Luật Bảo hiểm y tế1');
     expect(x.map((c) => [c.key, c.name])).toEqual([
       ['41/2013/QH13', 'Luật Bảo vệ và kiểm dịch thực vật'],

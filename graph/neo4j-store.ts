@@ -224,9 +224,12 @@ export class Neo4jGraphStore implements GraphStore {
     return this.documents(ids, opts?.text ?? true);
   }
 
-  async findBySymbol(folded: string, year?: number | null): Promise<DocumentNode[]> {
-    const rows = await this.read(`MATCH (d:Document {symbolFolded: $folded}) WHERE $year IS NULL OR d.year = $year
-      RETURN ${docFields(false)} AS d ORDER BY d.id`, { folded: foldSymbol(folded), year: year ?? null });
+  async findBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentNode[]> {
+    const rows = await this.read(
+      `MATCH (d:Document {symbolFolded: $folded}) WHERE ($year IS NULL OR d.year = $year) AND ($province IS NULL OR d.province = $province)
+      RETURN ${docFields(false)} AS d ORDER BY d.id`,
+      { folded: foldSymbol(folded), year: year ?? null, province: province ?? null },
+    );
     return rows.map((r) => toDocument(r.d as Record<string, unknown>, false));
   }
 

@@ -70,4 +70,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE graph_log (seq INTEGER PRIMARY KEY, docs TEXT NOT NULL);
   `,
+  // 3: a local number in one province ("18/KH-UBND" of Trà Vinh): at 1M plans a symbol has
+  // thousands of documents across provinces and years, and ingest looks them up per citation.
+  `
+  CREATE INDEX documents_symbol_province ON documents(symbol_folded, province, year) WHERE symbol_folded IS NOT NULL;
+  `,
 ];

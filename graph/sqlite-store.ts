@@ -79,6 +79,8 @@ const SQL = {
   // index, so a year query read every document sharing the symbol (a plan number is reused by every unit, every year).
   bySymbol: `SELECT * FROM documents WHERE symbol_folded = ? ORDER BY id`,
   bySymbolYear: `SELECT * FROM documents WHERE symbol_folded = ? AND year = ? ORDER BY id`,
+  bySymbolProvince: `SELECT * FROM documents WHERE symbol_folded = ? AND province = ? ORDER BY id`,
+  bySymbolProvinceYear: `SELECT * FROM documents WHERE symbol_folded = ? AND province = ? AND year = ? ORDER BY id`,
   outgoing: `SELECT id, src, dst, type FROM edges
     WHERE src IN (SELECT value FROM json_each(@ids)) AND type IN (SELECT value FROM json_each(@types)) ORDER BY src, dst, type`,
   incoming: `SELECT id, src, dst, type FROM edges
@@ -322,9 +324,16 @@ export class SqliteGraphStore implements GraphStore {
     return this.documents(ids, opts?.text ?? true);
   }
 
-  async findBySymbol(folded: string, year?: number | null): Promise<DocumentNode[]> {
+  async findBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentNode[]> {
     const f = foldSymbol(folded);
-    const rows = year == null ? this.st.bySymbol.all(f) : this.st.bySymbolYear.all(f, year);
+    const rows =
+      province == null
+        ? year == null
+          ? this.st.bySymbol.all(f)
+          : this.st.bySymbolYear.all(f, year)
+        : year == null
+          ? this.st.bySymbolProvince.all(f, province)
+          : this.st.bySymbolProvinceYear.all(f, province, year);
     return (rows as DocumentRow[]).map(toDocument);
   }
 

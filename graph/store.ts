@@ -82,8 +82,11 @@ export interface GraphStore {
    * With `text: false` the ingested documents' full texts are left out (`text` undefined).
    */
   getDocuments(ids: readonly string[], opts?: { text?: boolean }): Promise<(DocumentNode | null)[]>;
-  /** Documents whose folded symbol (see ingest/normalize foldSymbol) equals `folded`, optionally of one year. */
-  findBySymbol(folded: string, year?: number | null): Promise<DocumentNode[]>;
+  /**
+   * Documents whose folded symbol (see ingest/normalize foldSymbol) equals `folded`, optionally
+   * of one year and of one province (a local number is shared by every province: `15/KH-UBND`).
+   */
+  findBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentNode[]>;
   /** Outgoing edges of many documents at once (batched). */
   outgoing(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]>;
   /** Incoming edges of many documents at once (batched). */

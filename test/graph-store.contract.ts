@@ -163,6 +163,11 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
     expect((await s.findBySymbol(foldSymbol('217-QĐ/TW'), 2013)).map((d) => d.id)).toEqual([KEYS.party217]);
     expect(await s.findBySymbol(foldSymbol('217-QĐ/TW'), 2014)).toEqual([]);
     expect((await s.findBySymbol(foldSymbol('15/KH-UBND'))).map((d) => d.id)).toEqual([KEYS.province]);
+    // a local number, narrowed to one province (with and without a year)
+    expect((await s.findBySymbol(foldSymbol('15/KH-UBND'), null, 'Tây Ninh')).map((d) => d.id)).toEqual([KEYS.province]);
+    expect((await s.findBySymbol(foldSymbol('15/KH-UBND'), 2022, 'Tây Ninh')).map((d) => d.id)).toEqual([KEYS.province]);
+    expect(await s.findBySymbol(foldSymbol('15/KH-UBND'), null, 'Đồng Tháp')).toEqual([]);
+    expect(await s.findBySymbol(foldSymbol('15/KH-UBND'), 2021, 'Tây Ninh')).toEqual([]);
   });
 
   describe('implementers', () => {

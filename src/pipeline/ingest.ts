@@ -150,9 +150,9 @@ async function prepare(deps: IngestDeps, file: string, text: string, pending: Pe
     extraction = deps.extract({ file, text });
     const errors = extraction.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) return failed(file, errors.map((d) => `${d.code}: ${d.message}`).join('; '));
-    extraction = await pinToKnown(extraction, async (folded, year) => [
-      ...(await deps.graph.findBySymbol(folded, year)),
-      ...(pending.bySymbol.get(folded) ?? []).filter((n) => year === null || n.year === year),
+    extraction = await pinToKnown(extraction, async (folded, year, province) => [
+      ...(await deps.graph.findBySymbol(folded, year, province)),
+      ...(pending.bySymbol.get(folded) ?? []).filter((n) => (year === null || n.year === year) && (province === null || n.province === province)),
     ]);
     extraction = await apartFromHolder(deps, extraction, file, hash, pending);
     batch = deps.toBatch(extraction, { text, contentHash: hash });

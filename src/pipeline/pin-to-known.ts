@@ -24,8 +24,8 @@ import { foldSymbol } from '../../ingest/normalize.ts';
 import { contextOf } from '../../ingest/resolve.ts';
 import type { DocumentNode } from '../../graph/model.ts';
 
-/** Documents whose folded symbol is `folded` (of that year, when one is given). */
-export type KnownLookup = (folded: string, year: number | null) => Promise<readonly DocumentNode[]>;
+/** Documents whose folded symbol is `folded` (of that year and province, when given). */
+export type KnownLookup = (folded: string, year: number | null, province: string | null) => Promise<readonly DocumentNode[]>;
 
 const PINNABLE = new Set(['no-year', 'no-term', 'unnamed-locality']);
 
@@ -87,7 +87,9 @@ async function pinOne(c: Citation, header: Header, lookup: KnownLookup): Promise
     const issued = when(n);
     return issued !== null && (citing === null || notAfter(issued, citing));
   };
-  let candidates = (await lookup(foldSymbol(c.symbol), year)).filter(fits);
+  // the province every candidate must lie in: the key's, or the citing plan's for a place left open
+  const placeProvince = place < 0 ? null : parts[place] === '?' ? province : parts[place].split('/')[0];
+  let candidates = (await lookup(foldSymbol(c.symbol), year, placeProvince === '?' ? null : placeProvince)).filter(fits);
   candidates = [...new Map(candidates.map((n) => [n.id, n])).values()];
   let scope = place >= 0 && parts[place] === '?' ? ` in ${province}` : '';
   if (candidates.length > 1 && place >= 0) {

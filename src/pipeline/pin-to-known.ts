@@ -71,11 +71,12 @@ async function pinOne(c: Citation, header: Header, lookup: KnownLookup): Promise
   if (!c.ambiguous || !PINNABLE.has(c.ambiguous.reason) || !c.symbol) return c;
   const { parts, place } = shapeOf(c);
   const citing = when(header);
-  const province = contextOf(header).province;
-  const yearPart = place === 2 || place === -1 ? parts[1] : null;
-  const year = yearPart && /^\d{4}$/.test(yearPart) ? Number(yearPart) : null;
-  // a place left wholly open is only looked for in the citing plan's province
-  if (place >= 0 && parts[place] === '?' && !province) return c;
+  const citingProvince = contextOf(header).province;
+  // a place left wholly open ("18/KH-UBND@2022@?") is only looked for in the citing plan's province
+  const openPlace = place >= 0 && parts[place] === '?';
+  if (openPlace && !citingProvince) return c;
+  const province = place < 0 ? null : openPlace ? citingProvince : parts[place].split('/')[0];
+  const year = place !== 1 && /^\d{4}$/.test(parts[1]) ? Number(parts[1]) : null;
   const fits = (n: DocumentNode) => {
     const xs = n.id.split('@');
     if (xs.length !== parts.length || /[?#]/.test(n.id) || xs[0] !== parts[0]) return false;
@@ -83,15 +84,13 @@ async function pinOne(c: Citation, header: Header, lookup: KnownLookup): Promise
       if (parts[i] === '?') continue;
       if (i === place ? !placeFits(parts[i], xs[i]) : parts[i] !== xs[i]) return false;
     }
-    if (place >= 0 && parts[place] === '?' && xs[place].split('/')[0] !== province) return false;
+    if (openPlace && xs[place].split('/')[0] !== province) return false;
     const issued = when(n);
     return issued !== null && (citing === null || notAfter(issued, citing));
   };
-  // the province every candidate must lie in: the key's, or the citing plan's for a place left open
-  const placeProvince = place < 0 ? null : parts[place] === '?' ? province : parts[place].split('/')[0];
-  let candidates = (await lookup(foldSymbol(c.symbol), year, placeProvince === '?' ? null : placeProvince)).filter(fits);
-  candidates = [...new Map(candidates.map((n) => [n.id, n])).values()];
-  let scope = place >= 0 && parts[place] === '?' ? ` in ${province}` : '';
+  const found = (await lookup(foldSymbol(c.symbol), year, province === '?' ? null : province)).filter(fits);
+  let candidates = [...new Map(found.map((n) => [n.id, n])).values()];
+  let scope = openPlace ? ` in ${province}` : '';
   if (candidates.length > 1 && place >= 0) {
     const chain = new Set(chainOf(header));
     candidates = candidates.filter((n) => chain.has(n.id.split('@')[place]));

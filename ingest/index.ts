@@ -68,6 +68,25 @@ function resolveKeys(found: Found[], header: Header): KeyResult[] {
   return keys;
 }
 
+/**
+ * A law named with no date ("Luật Chứng khoán", two laws by that name) is the one law of that
+ * name the same text pins down elsewhere by a date or year ("Luật Chứng khoán ngày 26/11/2019");
+ * when the text pins down none, or two, the mention stays ambiguous.
+ */
+function shareResolvedLaw(found: Found[], keys: KeyResult[]): void {
+  const resolved = new Map<object, Set<string>>();
+  found.forEach((f, i) => {
+    const entry = f.law?.entry;
+    if (!entry || keys[i].ambiguous) return;
+    if (!resolved.has(entry)) resolved.set(entry, new Set());
+    resolved.get(entry)!.add(keys[i].key);
+  });
+  found.forEach((f, i) => {
+    const one = f.law?.entry && keys[i].ambiguous ? resolved.get(f.law.entry) : undefined;
+    if (one?.size === 1) keys[i] = { key: [...one][0] };
+  });
+}
+
 /** A law's name immediately followed by its number: one document, the name an alias. */
 function mergeNameBeforeNumber(c: Cleaned, found: Found[], keys: KeyResult[]): void {
   for (let i = 0; i + 1 < found.length; i++) {
@@ -109,6 +128,7 @@ export function extract(src: SourceText, opts: ExtractOptions = {}): Extraction 
   header.key = buildHeaderKey(header);
 
   const keys = resolveKeys(found, header);
+  shareResolvedLaw(found, keys);
   mergeNameBeforeNumber(c, found, keys);
 
   // group mentions by key, in reading order

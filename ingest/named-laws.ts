@@ -84,7 +84,7 @@ const UNKNOWN_STOP = new Set(
     'năm', 'số', 'ngày', 'của', 'và', 'để', 'nhằm', 'trong', 'tại', 'theo', 'về', 'được', 'đã', 'thì', 'này', 'trên', 'đến',
     'cho', 'với', 'ban', 'hiện', 'hành', 'quy', 'định', 'sửa', 'đổi', 'bổ', 'sung', 'có', 'hiệu', 'lực', 'là', 'mà', 'khi',
     'các', 'những', 'một', 'từ', 'gắn', 'hướng', 'dẫn', 'thực', 'triển', 'khai', 'đối', 'phải', 'gọi',
-    'bộ', 'điều', 'khoản', 'chương', 'mục', 'nêu', 'sau', 'hoặc', 'nhưng', 'tới', 'vào', 'do', 'bởi', 'căn', 'luật',
+    'điều', 'khoản', 'chương', 'mục', 'nêu', 'sau', 'hoặc', 'nhưng', 'tới', 'vào', 'do', 'bởi', 'căn',
   ].map((w) => canonicalVi(w)),
 );
 

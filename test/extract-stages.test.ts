@@ -132,6 +132,16 @@ describe('find and resolve', () => {
       ['63/2025/QH15', 'Luật Tổ chức Chính phủ'],
     ]);
   });
+  it('a law named without a date is the one law of that name the same text dates elsewhere, if only one', () => {
+    const one = cites('Căn cứ Luật Chứng khoán ngày 26 tháng 11 năm 2019; công ty theo quy định của Luật Chứng khoán');
+    expect(one.map((c) => [c.key, c.mentions.length])).toEqual([['54/2019/QH14', 2]]);
+    const two = cites('Luật Chứng khoán ngày 29/6/2006 và Luật Chứng khoán ngày 26/11/2019; theo quy định của Luật Chứng khoán');
+    expect(two.map((c) => [c.key, c.ambiguous?.reason ?? null])).toEqual([
+      ['70/2006/QH11', null],
+      ['54/2019/QH14', null],
+      ['Luật Chứng khoán@?', 'several-laws'],
+    ]);
+  });
   it('a number with a letter before its "/": Nghị quyết 30a/2008/NQ-CP', () => {
     expect(one('theo Nghị quyết số 30a/2008/NQ-CP ngày 27/12/2008 của Chính phủ')).toMatchObject({ key: '30a/2008/NQ-CP', symbol: '30a/2008/NQ-CP', date: '2008-12-27' });
   });

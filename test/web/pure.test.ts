@@ -27,9 +27,9 @@ describe('format', () => {
     expect(isPartyDocument({ symbol: '33/CT-TTg' })).toBe(false);
   });
   it('folds names as ingest does', () => {
-    const lists = JSON.parse(readFileSync(new URL('../../web/public/provinces.json', import.meta.url), 'utf8')) as Record<string, { name: string }[]>;
+    const lists = JSON.parse(readFileSync(new URL('../../web/public/provinces.json', import.meta.url), 'utf8')) as Record<'pre-2025' | 'post-2025', { name: string }[]>;
     const vowels = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵdđ';
-    const names = [...Object.values(lists).flat().map((p) => p.name), vowels, vowels.toUpperCase(), 'Thành phố Hồ Chí Minh', 'TP. Đà Nẵng', 'Ðắk Lắk', 'Bà Rịa – Vũng Tàu', ' Hòa  Bình\n'];
+    const names = [...[...lists['pre-2025'], ...lists['post-2025']].map((p) => p.name), vowels, vowels.toUpperCase(), 'Thành phố Hồ Chí Minh', 'TP. Đà Nẵng', 'Ðắk Lắk', 'Bà Rịa – Vũng Tàu', ' Hòa  Bình\n'];
     expect(names.length).toBeGreaterThan(90);
     for (const n of names) {
       expect(foldName(n), n).toBe(foldPhrase(n));
@@ -114,6 +114,26 @@ describe('implementers', () => {
     expect(c.missing).toEqual(['Tỉnh Lai Châu']);
     expect(c.rows).toEqual([{ province: 'Thành phố Hà Nội', count: 2 }, { province: 'Tỉnh Sơn La', count: 7 }, { province: 'Tỉnh Lai Châu', count: 0 }]);
     expect(c.unplaced).toBe(3);
+  });
+  it('after the 2025 reform, counts a plan of an old province for the province it joined (web/public/provinces.json)', () => {
+    const lists = JSON.parse(readFileSync(new URL('../../web/public/provinces.json', import.meta.url), 'utf8')) as {
+      'pre-2025': { name: string }[];
+      'post-2025': { name: string }[];
+      'merged-into': Record<string, string>;
+    };
+    const merged = lists['merged-into'];
+    expect(Object.keys(merged)).toHaveLength(63);
+    expect(new Set(Object.values(merged)).size).toBe(34);
+    // Resolution 202/2025/QH15: Bến Tre and Trà Vinh joined Vĩnh Long; Hà Giang joined Tuyên Quang
+    expect([merged['Tỉnh Trà Vinh'], merged['Tỉnh Bến Tre'], merged['Tỉnh Hà Giang']]).toEqual(['Tỉnh Vĩnh Long', 'Tỉnh Vĩnh Long', 'Tỉnh Tuyên Quang']);
+    const units = lists['post-2025'].map((p) => p.name);
+    const byProvince = [{ value: 'Trà Vinh', count: 4 }, { value: 'Tỉnh Vĩnh Long', count: 1 }, { value: 'Hà Giang', count: 2 }];
+    const c = coverage(units, byProvince, 7, merged);
+    expect(c.rows.filter((r) => r.count > 0)).toEqual([{ province: 'Tỉnh Tuyên Quang', count: 2 }, { province: 'Tỉnh Vĩnh Long', count: 5 }]);
+    expect(c.missing).toHaveLength(32);
+    expect(c.unplaced).toBe(0);
+    // without the map, the old names are not placed
+    expect(coverage(units, byProvince, 7).unplaced).toBe(6);
   });
 });
 

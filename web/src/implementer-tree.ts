@@ -62,11 +62,21 @@ export interface Coverage {
 /**
  * The list's provinces against the server's per-province counts over all the implementers
  * (`byProvince`; `total` of them in all): names as documents spell them ("Tỉnh Sơn La", "Sơn La")
- * meet the list's names by provinceKey.
+ * meet the list's names by provinceKey. With `mergedInto` (old province → the one it became in
+ * 2025), a plan of an old province counts for the new one: "Tỉnh Trà Vinh" for "Tỉnh Vĩnh Long".
  */
-export function coverage(provinces: readonly string[], byProvince: readonly FacetValue[], total: number): Coverage {
+export function coverage(
+  provinces: readonly string[],
+  byProvince: readonly FacetValue[],
+  total: number,
+  mergedInto: Readonly<Record<string, string>> = {},
+): Coverage {
   const rows = provinces.map((province) => ({ province, count: 0 }));
   const byKey = new Map(rows.map((r) => [provinceKey(r.province), r]));
+  for (const [old, now] of Object.entries(mergedInto)) {
+    const row = byKey.get(provinceKey(now));
+    if (row && !byKey.has(provinceKey(old))) byKey.set(provinceKey(old), row);
+  }
   let placed = 0;
   for (const { value, count } of byProvince) {
     const row = byKey.get(provinceKey(value));

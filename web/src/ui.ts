@@ -76,6 +76,8 @@ export function yearInput(value: string): HTMLInputElement {
 export interface ProvinceLists {
   'pre-2025': { code: string; name: string }[];
   'post-2025': { code: string; name: string }[];
+  /** The post-2025 province each pre-2025 one became (derived from the communes' codes). */
+  'merged-into': Record<string, string>;
 }
 let provinces: Promise<ProvinceLists> | null = null;
 /** The 63 pre-reform and 34 post-reform provinces (web/public/provinces.json, from the admin-unit data, MIT). */

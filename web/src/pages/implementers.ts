@@ -78,7 +78,8 @@ export async function implementersPage(route: Route): Promise<View> {
     );
 
   // Complete from the first response: the server counts every implementer per province.
-  const cover = coverage(units, data.implementers.byProvince ?? [], total);
+  // plans name the province of their day: after the reform, an old province counts for the one it joined
+  const cover = coverage(units, data.implementers.byProvince ?? [], total, snapshot === 'post-2025' ? provinces['merged-into'] : {});
   const coverageSection = h(
     'section',
     { 'aria-labelledby': 'h-coverage' },

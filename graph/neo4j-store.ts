@@ -20,7 +20,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { foldSymbol } from '../ingest/normalize.ts';
 import { CanonicalHasher, compareEvidence } from './canonical.ts';
 import type { DocumentNode, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
-import type { GraphStore, ImplementerFilter, IngestBatch, Page, ProvinceCount, StoreStats } from './store.ts';
+import type { GraphStore, ImplementerFilter, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats } from './store.ts';
 import {
   BASIS_TYPES, checkFirst, clampDepth, compareKeys, filterParams, pageImplementers, sortProvinceCounts, traceFrom, unresolvedAfter, unresolvedPage,
   type TraversalReads,
@@ -249,6 +249,24 @@ export class Neo4jGraphStore implements GraphStore {
 
   async incoming(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]> {
     return this.edges('in', ids, types);
+  }
+
+  async incomingPage(id: string, page: IncomingPage): Promise<{ edges: Edge[]; totalCount: number }> {
+    const match = `MATCH (a:Document)-[r]->(b:Document {id: $id})
+      WHERE ($type IS NULL OR type(r) = $type) AND ($province IS NULL OR a.province = $province) AND ($year IS NULL OR a.year = $year)`;
+    const params = { id, type: page.type ?? null, province: page.province ?? null, year: page.year ?? null };
+    const [rows, counts] = await Promise.all([
+      this.read(`${match} RETURN a.id AS from, b.id AS to, type(r) AS type, r.evidence AS evidence ORDER BY a.id, type(r) SKIP $offset LIMIT $limit`, {
+        ...params,
+        offset: neo4j.int(page.offset),
+        limit: neo4j.int(page.limit),
+      }),
+      this.read(`${match} RETURN count(r) AS n`, params),
+    ]);
+    return {
+      edges: rows.map((r) => toEdge(r.from as string, r.to as string, r.type as EdgeType, r.evidence as string[])),
+      totalCount: Number(counts[0]?.n ?? 0),
+    };
   }
 
   async implementers(

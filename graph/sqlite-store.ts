@@ -26,7 +26,7 @@ import type { AdminLevel } from '../ingest/model.ts';
 import { CanonicalHasher } from './canonical.ts';
 import type { DocumentNode, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
-import type { GraphStore, ImplementerFilter, Implementer, IngestBatch, Page, ProvinceCount, StoreStats, TraceStep } from './store.ts';
+import type { GraphStore, ImplementerFilter, Implementer, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats, TraceStep } from './store.ts';
 import { Adjacency, BASIS_MASK, DERIVATION_TYPES, IMPLEMENTS_MASK, type EdgeTuple, type NodeRow, type NodeTuple } from './adjacency.ts';
 import { checkFirst, clampDepth, decodeCursor, encodeCursor, sortProvinceCounts, unresolvedAfter, unresolvedPage } from './traversal.ts';
 
@@ -85,6 +85,12 @@ const SQL = {
     WHERE src IN (SELECT value FROM json_each(@ids)) AND type IN (SELECT value FROM json_each(@types)) ORDER BY src, dst, type`,
   incoming: `SELECT id, src, dst, type FROM edges
     WHERE dst IN (SELECT value FROM json_each(@ids)) AND type IN (SELECT value FROM json_each(@types)) ORDER BY src, dst, type`,
+  // one page of a document's incoming edges, filtered by type and by the citing document's province and year
+  incomingPage: `SELECT e.id, e.src, e.dst, e.type FROM edges e JOIN documents d ON d.id = e.src
+    WHERE e.dst = @id AND (@type IS NULL OR e.type = @type) AND (@province IS NULL OR d.province = @province) AND (@year IS NULL OR d.year = @year)
+    ORDER BY e.src, e.type LIMIT @limit OFFSET @offset`,
+  incomingCount: `SELECT count(*) FROM edges e JOIN documents d ON d.id = e.src
+    WHERE e.dst = @id AND (@type IS NULL OR e.type = @type) AND (@province IS NULL OR d.province = @province) AND (@year IS NULL OR d.year = @year)`,
   evidenceOf: `SELECT edge_id, source, start, end, section, quote, stated FROM evidence
     WHERE edge_id IN (SELECT value FROM json_each(?)) ORDER BY edge_id, source, start, end`,
   edgesByKey: `SELECT e.id, e.src, e.dst, e.type FROM json_each(?) k
@@ -363,6 +369,12 @@ export class SqliteGraphStore implements GraphStore {
 
   async incoming(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]> {
     return this.edges(this.st.incoming, ids, types);
+  }
+
+  async incomingPage(id: string, page: IncomingPage): Promise<{ edges: Edge[]; totalCount: number }> {
+    const where = { id, type: page.type ?? null, province: page.province ?? null, year: page.year ?? null };
+    const rows = this.st.incomingPage.all({ ...where, limit: page.limit, offset: page.offset }) as EdgeRow[];
+    return { edges: this.withEvidence(rows), totalCount: this.st.incomingCount.pluck().get(where) as number };
   }
 
   /**

@@ -50,6 +50,17 @@ export interface TraceStep {
   document: DocumentNode;
 }
 
+/** A window on the edges into one document (GraphStore.incomingPage). */
+export interface IncomingPage {
+  type?: EdgeType | null;
+  /** Of the citing document. */
+  province?: string | null;
+  /** Of the citing document. */
+  year?: number | null;
+  offset: number;
+  limit: number;
+}
+
 export interface StoreStats {
   documents: number;
   ingested: number;
@@ -91,6 +102,12 @@ export interface GraphStore {
   outgoing(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]>;
   /** Incoming edges of many documents at once (batched). */
   incoming(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]>;
+  /**
+   * One page of the edges into `id`, in `incoming`'s order (citing document, then type),
+   * optionally of one type and from documents of one province and year, with the count of all
+   * that match: a national directive is cited by tens of thousands of plans.
+   */
+  incomingPage(id: string, page: IncomingPage): Promise<{ edges: Edge[]; totalCount: number }>;
   /** Documents that implement `of` (IMPLEMENTS edges), directly or transitively, with their path. */
   implementers(
     of: string,

@@ -68,6 +68,28 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
       expect(await s.outgoing([])).toEqual([]);
     });
 
+    it('pages the edges into a document, filtered by type and the citing document\'s province and year, with their count', async () => {
+      const s = await loaded();
+      const all = await s.incoming([KEYS.directive]);
+      expect(all.length).toBeGreaterThanOrEqual(3);
+      const citing = new Map((await s.getDocuments(all.map((e) => e.from), { text: false })).map((d) => [d!.id, d!]));
+      const cases = [{}, { type: 'IMPLEMENTS' as const }, { province: 'Tây Ninh' }, { year: 2022, type: 'CITES' as const }, { province: 'Đồng Tháp', year: 2021 }];
+      const sizes: number[] = [];
+      for (const f of cases) {
+        const expected = all.filter((e) => {
+          const d = citing.get(e.from)!;
+          return (!('type' in f) || e.type === f.type) && (!('province' in f) || d.province === f.province) && (!('year' in f) || d.year === f.year);
+        });
+        sizes.push(expected.length);
+        expect(await s.incomingPage(KEYS.directive, { ...f, offset: 0, limit: 50 }), JSON.stringify(f)).toEqual({ edges: expected, totalCount: expected.length });
+        expect(await s.incomingPage(KEYS.directive, { ...f, offset: 1, limit: 1 }), JSON.stringify(f)).toEqual({ edges: expected.slice(1, 2), totalCount: expected.length });
+      }
+      // the filters select: all, two implementers, Tây Ninh's plans, one citation of 2022, none
+      expect(sizes).toEqual([all.length, 2, sizes[2], 1, 0]);
+      expect(sizes[2]).toBeGreaterThan(0);
+      expect(sizes[2]).toBeLessThan(all.length);
+    });
+
     it('writes a batch atomically: a bad edge leaves the store as it was', async () => {
       const s = await loaded([provincePlan]);
       const before = await s.canonicalHash();

@@ -145,15 +145,8 @@ export const resolvers: Resolvers = {
     citations: async (doc, { relation }, ctx) => (await ctx.outgoing.load(doc.id)).filter((e) => !relation || e.type === relation),
     citedBy: async (doc, { relation, province, year, first, after }, ctx) => {
       const { offset, limit } = pageWindow(first, after);
-      let edges = (await ctx.incoming.load(doc.id)).filter((e) => !relation || e.type === relation);
-      if (province || year != null) {
-        const citing = await loadPresent(ctx, edges.map((e) => e.from));
-        edges = edges.filter((_e, i) => {
-          const d = citing[i];
-          return d !== null && (!province || d.province === province) && (year == null || d.year === year);
-        });
-      }
-      return connection(edges.slice(offset, offset + limit), offset, edges.length);
+      const page = await ctx.graph.incomingPage(doc.id, { type: relation ?? null, province: province || null, year: year ?? null, offset, limit });
+      return connection(page.edges, offset, page.totalCount);
     },
     implementedBy: (doc, { filter, first, after }, ctx) => implementerConnection(ctx, doc.id, { transitive: false, filter, first, after }),
     unresolved: async (doc, _a, ctx) => (await ctx.graph.unresolved({ first: MAX_INLINE_UNRESOLVED, source: doc.id })).items,

@@ -23,6 +23,7 @@ export class PooledGraphStore implements GraphStore {
     this.findBySymbol = remote(pool, 'graph', 'findBySymbol');
     this.outgoing = remote(pool, 'graph', 'outgoing');
     this.incoming = remote(pool, 'graph', 'incoming');
+    this.incomingPage = remote(pool, 'graph', 'incomingPage');
     this.implementers = remote(pool, 'graph', 'implementers');
     this.implementerProvinces = remote(pool, 'graph', 'implementerProvinces');
     this.legalBasis = remote(pool, 'graph', 'legalBasis');
@@ -36,6 +37,7 @@ export class PooledGraphStore implements GraphStore {
   readonly findBySymbol: GraphStore['findBySymbol'];
   readonly outgoing: GraphStore['outgoing'];
   readonly incoming: GraphStore['incoming'];
+  readonly incomingPage: GraphStore['incomingPage'];
   readonly implementers: GraphStore['implementers'];
   readonly implementerProvinces: GraphStore['implementerProvinces'];
   readonly legalBasis: GraphStore['legalBasis'];

@@ -11,7 +11,7 @@ import { SearchSyntaxError, type SearchIndex } from '../search/search-index.ts';
 
 /** GraphStore methods that only read (the worker's connection is never asked to write). */
 export const GRAPH_READS = [
-  'getDocuments', 'findBySymbol', 'outgoing', 'incoming', 'implementers', 'implementerProvinces', 'legalBasis', 'unresolved', 'stats',
+  'getDocuments', 'findBySymbol', 'outgoing', 'incoming', 'incomingPage', 'implementers', 'implementerProvinces', 'legalBasis', 'unresolved', 'stats',
   'findByContentHash', 'canonicalHash',
 ] as const satisfies readonly (keyof GraphStore)[];
 

@@ -56,6 +56,8 @@ const SUBJECT_INTRO_RE = /[ \n]*,?[ \n]*(?:ve viec|ve|v\/v)[ \n:]+/y;
 const ISSUER_STOP_WORDS = [
   'về', 'V/v', 'ban hành', 'hướng dẫn', 'triển khai', 'thực hiện', 'phê duyệt', 'quy định', 'sửa đổi', 'tiếp tục', 'nhằm',
   'với', 'tại', 'theo', 'trong', 'gắn', 'để', 'ngày', 'số', 'kèm theo', 'đã', 'được', 'và', 'là', 'thì', 'trên', 'đến', 'cho',
+  // the next basis clause, when a line break is all that ends this one
+  'căn cứ',
 ];
 const ISSUER_STOP_RE = new RegExp(
   String.raw`[;,.:“”"[\]]|\(|[ \n](?:${ISSUER_STOP_WORDS.map((w) => w.replace('/', '\\/').split(' ').join('[ \\n]+')).join('|')})(?=[ \n,;.]|$)`,
@@ -299,7 +301,8 @@ export function shareJoined(c: Cleaned, found: Found[]): void {
     const b = found[i + 1];
     if (a.form !== 'symbol' || b.form !== 'symbol' || a.issuer) continue;
     const gap = c.fold.slice(a.trailerEnd, b.start);
-    if (!/^[ \n]*(?:,|va)?[ \n]*$/.test(gap)) continue;
+    // "Nghị quyết số 43/NQ-CP và (số) 44/NQ-CP ngày …", "217, 218-QĐ/TW ngày …"
+    if (!/^[ \n]*(?:,|va)?[ \n]*(?:so[ \n]*)?$/.test(gap)) continue;
     if (!a.date) a.date = b.date;
     a.issuer = b.issuer;
     if (!a.subject) a.subject = b.subject;

@@ -55,6 +55,19 @@ describe('find and resolve', () => {
       ['218-QĐ/TW', '2013-12-12', 'Bộ Chính trị (khóa XI)'],
     ]);
   });
+  it('joined with "và số": the second number\'s date and issuer are the first\'s too', () => {
+    expect(cites('Căn cứ Nghị quyết số 43/NQ-CP và số 44/NQ-CP ngày 20/3/2022 của Chính phủ;').map((x) => [x.key, x.date, x.issuer])).toEqual([
+      ['43/NQ-CP@2022', '2022-03-20', 'Chính phủ'],
+      ['44/NQ-CP@2022', '2022-03-20', 'Chính phủ'],
+    ]);
+  });
+  it('an issuer ends where the next "Căn cứ" line begins', () => {
+    const x = cites('Triển khai thực hiện Quy định số 08-QĐi/TW ngày 25/10/2022 của Ban Chấp hành Trung ương\nCăn cứ Hướng dẫn số 12-HD/BTGTW ngày 05/4/2022 của Ban Tuyên giáo Trung ương;');
+    expect(x.map((c) => [c.key, c.issuer])).toEqual([
+      ['8-QĐi/TW@XIII', 'Ban Chấp hành Trung ương'],
+      ['12-HD/BTGTW@XIII', 'Ban Tuyên giáo Trung ương'],
+    ]);
+  });
   it.each(['QĐ 217/218-QĐ/TW ngày 12/12/2013', 'Quyết định số 217, 218-QĐ/TW ngày 12/12/2013'])('short joined form: %s', (t) => {
     expect(cites(`thực hiện ${t} của Bộ Chính trị`).map((x) => [x.symbol, x.date])).toEqual([
       ['217-QĐ/TW', '2013-12-12'],

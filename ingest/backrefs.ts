@@ -90,12 +90,18 @@ export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | n
 
   // 1. defined aliases
   for (const m of c.norm.matchAll(ALIAS_RE)) {
-    const prev = docBefore(m.index! + 1, m.index! - 250)[0];
-    if (!prev) continue;
     const alias = m[1].replace(/\s+/g, ' ').trim();
-    // an alias names a document only when it starts with that document's kind ("Kế hoạch 49")
+    // an alias names a document only when it starts with that document's kind ("Kế hoạch 49"):
+    // the nearest one of that kind before it in the sentence, of that number when the alias gives one
+    // ("Kế hoạch số 65-KH/HU … về triển khai Chỉ thị số 18-CT/TW … (sau đây gọi tắt là Kế hoạch 65)")
     const aliasKind = new RegExp(`^(${KIND_ALTERNATION})(?![a-z])`).exec(foldPhrase(alias));
-    if (!aliasKind || kindOfFolded(aliasKind[1])?.kind !== prev.d.kind) continue;
+    const kind = aliasKind ? kindOfFolded(aliasKind[1])?.kind : undefined;
+    if (!kind) continue;
+    const number = /(\d+)\s*$/.exec(alias)?.[1]?.replace(/^0+(?=\d)/, '');
+    const prev = docBefore(m.index! + 1, m.index! - 250).find(
+      (x) => x.d.kind === kind && (!number || new RegExp(`^0*${number}[-/.]`).test(x.d.key)),
+    );
+    if (!prev) continue;
     const re = flexible(foldPhrase(alias));
     for (const a of c.fold.matchAll(re)) {
       const s = a.index!;

@@ -29,6 +29,8 @@ const PLACE_PREFIX = /^(?:Huyện|Tỉnh|Thành phố|TP\.?|Thị xã|Quận|Xã
 const SELF_RE = /(?:xây dựng|ban hành|triển khai xây dựng)[ \n]+(?:Kế hoạch|Chương trình|Hướng dẫn|Quy chế|Đề án|Kế hoạch liên tịch)/iu;
 const SIGNATURE_TITLE = /(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|PHÓ BAN|TỔNG GIÁM ĐỐC|THỨ TRƯỞNG)\s*$/u;
 const PERSON = /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,5}$/u;
+/** A header line that is itself an issuing body (the line above it is then its superior). */
+const BODY_LINE = /^(?:ĐẢNG [UỦ]Y|ĐẢNG BỘ|CHI BỘ|[UỦ]Y BAN|UBND|BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) [UỦ]Y|HỘI ĐỒNG|SỞ |PHÒNG |MẶT TRẬN|ĐOÀN |HỘI )/u;
 const ISSUER_BODY = /(?:^|\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ '’\-]*)?)\n/u;
 
 function sentenceCaseBody(upper: string): string {
@@ -90,10 +92,16 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
 
   // issuer: the header block, else "<issuer> xây dựng Kế hoạch" in the preamble
   let issuer: string | null = null;
+  // the body above the issuer ("ĐẢNG BỘ HUYỆN CẦU NGANG" over "ĐẢNG ỦY XÃ HIỆP MỸ TÂY")
+  let superior: string | null = null;
   const hb = ISSUER_BODY.exec(head);
   if (hb && s.kindLine) {
     const lines = hb[1].split('\n').filter((l) => !/CỘNG HÒA|CỘNG HOÀ|Độc lập|Số/u.test(l));
-    if (lines.length) issuer = sentenceCaseBody(lines.join(' '));
+    const last = lines.length - 1;
+    if (last > 0 && BODY_LINE.test(lines[last].trim())) {
+      issuer = sentenceCaseBody(lines[last]);
+      superior = sentenceCaseBody(lines.slice(0, last).join(' '));
+    } else if (lines.length) issuer = sentenceCaseBody(lines.join(' '));
   }
   if (!issuer) {
     const pre = norm.slice(s.preamble.start, Math.min(norm.length, s.preamble.end + 200));
@@ -141,7 +149,9 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   for (const [p, n] of counts) if (n > best) [province, best] = [p, n];
 
   const unit = issuer ? unitOfIssuer(issuer) : null;
+  const above = superior ? unitOfIssuer(superior) : null;
   const level = levelOf(issuer);
+  const aboveName = (l: 'tỉnh' | 'huyện') => (above?.level === l && above.name ? above.name : null);
   return {
     key: null,
     symbol: own?.symbol ?? null,
@@ -152,8 +162,8 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
     issuer,
     title: title ? title.replace(/^V\/v\s*/u, '') : null,
     signer,
-    province: unit?.level === 'tỉnh' && unit.name ? (provinceNamed(unit.name) ?? province) : province,
-    district: unit?.level === 'huyện' ? unit.name : null,
+    province: unit?.level === 'tỉnh' && unit.name ? (provinceNamed(unit.name) ?? province) : (provinceNamed(aboveName('tỉnh') ?? '') ?? province),
+    district: unit?.level === 'huyện' ? unit.name : unit?.level === 'xã' ? aboveName('huyện') : null,
     commune: unit?.level === 'xã' ? unit.name : null,
     level,
   };

@@ -88,6 +88,12 @@ describe('find and resolve', () => {
     // the text alone does not name the province: the header field stays empty
     expect(commune.header.province).toBeNull();
   });
+  it('a header body under its superior ("ĐẢNG BỘ HUYỆN …" over "ĐẢNG ỦY XÃ …") is the issuer, placed by the line above', () => {
+    const x = extract({ file: 'd.txt', text: 'ĐẢNG BỘ HUYỆN CẦU NGANG\nĐẢNG ỦY XÃ HIỆP MỸ TÂY\n*\nSố: 12-KH/ĐU\nHiệp Mỹ Tây, ngày 05 tháng 4 năm 2022\nKẾ HOẠCH\nthực hiện công tác dân vận\nI. MỤC ĐÍCH\n' });
+    expect(x.header).toMatchObject({ issuer: 'Đảng ủy xã Hiệp Mỹ Tây', level: 'xã', commune: 'Hiệp Mỹ Tây', district: 'Cầu Ngang', key: '12-KH/ĐU@2022@Trà Vinh/Cầu Ngang/Hiệp Mỹ Tây' });
+    // a unit name split over two lines stays one issuer
+    expect(extract({ file: 'u.txt', text: 'ỦY BAN NHÂN DÂN\nHUYỆN CẦU NGANG\nSố: 30/KH-UBND\nCầu Ngang, ngày 05 tháng 4 năm 2022\nKẾ HOẠCH\nCông tác dân vận\n' }).header.issuer).toBe('Ủy ban nhân dân huyện Cầu Ngang');
+  });
   it('a commune plan that names no district sits in the one district of its province with that commune, before the reform', () => {
     const plan = (year: number, body: string) =>
       extract({ file: 'x.txt', text: `ỦY BAN NHÂN DÂN\nXÃ MỸ CẨM\nSố: 12/KH-UBND\nMỹ Cẩm, ngày 5 tháng 4 năm ${year}\nKẾ HOẠCH\nCông tác dân vận\n${body}\n` });
@@ -190,6 +196,13 @@ describe('find and resolve', () => {
   it('a defined alias becomes a back-reference', () => {
     const c = one('Thực hiện Kế hoạch số 49-KH/BDVHU-UBND ngày 03/02/2023 của Ban Dân vận Huyện ủy (sau đây gọi tắt là Kế hoạch 49). Các đơn vị triển khai Kế hoạch 49 đúng hạn.');
     expect(c.mentions.map((m) => m.form)).toEqual(['symbol', 'back-reference']);
+  });
+  it('an alias names the nearest document of its kind and number, past another document cited in between', () => {
+    const x = cites('Thực hiện Kế hoạch số 65-KH/HU ngày 20/3/2022 của Ban Thường vụ Huyện ủy về triển khai thực hiện Chỉ thị số 18-CT/TW ngày 26/10/2022 của Ban Bí thư (sau đây gọi tắt là Kế hoạch 65). Quán triệt Kế hoạch 65 đến cán bộ.');
+    expect(x.map((c) => [c.symbol, c.mentions.map((m) => m.form)])).toEqual([
+      ['65-KH/HU', ['symbol', 'back-reference']],
+      ['18-CT/TW', ['symbol']],
+    ]);
   });
 });
 

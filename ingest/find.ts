@@ -48,8 +48,10 @@ const ABBREV_BEFORE_RE = /(?:^|[^\p{L}])(QĐ|NQ|CT|KH|NĐ|TT|KL|CV|HD|TB)(?:[ \n
 // forms, annexes, accounts, phones: with or without "số"; articles, clauses, items, pages only
 // without it ("Điều 5", but "Luật Đê điều số 79/2006/QH11", "Luật Chứng khoán số 70/2006/QH11")
 const EXCLUDED_BEFORE_RE = /(?:^|[^a-z])(?:(?:mau|bieu|to khai|phu luc|tieu chuan|ma so|so hieu|tai khoan|dien thoai|fax)(?:[ \n]+so)?|dieu|khoan|muc|trang)[ \n]*:?[ \n]*[<"“'(]?$/;
+// the date after a symbol, also in parentheses: "Kế hoạch số 99/KH-UBND (ngày 05/01/2022) của UBND tỉnh"
 const DATE_RE =
-  /[ \n]*,?[ \n]*(?:ban hanh[ \n]+)?ngay[ \n]*(\d{1,2})[ \n]*(?:([/.-])[ \n]*(\d{1,2})[ \n]*[/.-][ \n]*(\d{4})|thang[ \n]*(\d{1,2})[ \n]*nam[ \n]*(\d{4}))/y;
+  /[ \n]*,?[ \n]*(\(?)[ \n]*(?:ban hanh[ \n]+)?ngay[ \n]*(\d{1,2})[ \n]*(?:([/.-])[ \n]*(\d{1,2})[ \n]*[/.-][ \n]*(\d{4})|thang[ \n]*(\d{1,2})[ \n]*nam[ \n]*(\d{4}))/y;
+const CLOSE_RE = /[ \n]*\)/y;
 const ISSUER_INTRO_RE = /[ \n]*,?[ \n]*(?:cua|giua)[ \n]+/y;
 const SUBJECT_INTRO_RE = /[ \n]*,?[ \n]*(?:ve viec|ve|v\/v)[ \n:]+/y;
 /** Words that end an issuer phrase (matched on norm, case-insensitively, as whole words). */
@@ -60,7 +62,7 @@ const ISSUER_STOP_WORDS = [
   'căn cứ',
 ];
 const ISSUER_STOP_RE = new RegExp(
-  String.raw`[;,.:“”"[\]]|\(|[ \n](?:${ISSUER_STOP_WORDS.map((w) => w.replace('/', '\\/').split(' ').join('[ \\n]+')).join('|')})(?=[ \n,;.]|$)`,
+  String.raw`[;,.:“”"[\]]|[()]|[ \n](?:${ISSUER_STOP_WORDS.map((w) => w.replace('/', '\\/').split(' ').join('[ \\n]+')).join('|')})(?=[ \n,;.]|$)`,
   'giu',
 );
 const MAX_ISSUER = 160;
@@ -78,10 +80,16 @@ export function dateAt(fold: string, pos: number): { date: string | null; end: n
   DATE_RE.lastIndex = pos;
   const m = DATE_RE.exec(fold);
   if (!m) return null;
-  const d = Number(m[1]);
-  const mo = Number(m[3] ?? m[5]);
-  const y = Number(m[4] ?? m[6]);
-  return { date: isoDate(d, mo, y), end: DATE_RE.lastIndex };
+  let end = DATE_RE.lastIndex;
+  if (m[1]) {
+    // "(ngày …)": the closing parenthesis goes with the date when it follows at once
+    CLOSE_RE.lastIndex = end;
+    if (CLOSE_RE.test(fold)) end = CLOSE_RE.lastIndex;
+  }
+  const d = Number(m[2]);
+  const mo = Number(m[4] ?? m[6]);
+  const y = Number(m[5] ?? m[7]);
+  return { date: isoDate(d, mo, y), end };
 }
 
 function collapse(s: string): string {

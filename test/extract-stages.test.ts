@@ -61,6 +61,11 @@ describe('find and resolve', () => {
       ['44/NQ-CP@2022', '2022-03-20', 'Chính phủ'],
     ]);
   });
+  it('a date in parentheses after the symbol, with or without the issuer inside them', () => {
+    for (const t of ['Kế hoạch số 99/KH-UBND (ngày 05/01/2022) của UBND tỉnh Trà Vinh;', 'Kế hoạch số 99/KH-UBND (ngày 05/01/2022 của UBND tỉnh Trà Vinh);']) {
+      expect(one(`Thực hiện ${t}`), t).toMatchObject({ key: '99/KH-UBND@2022@Trà Vinh', date: '2022-01-05', issuer: 'UBND tỉnh Trà Vinh' });
+    }
+  });
   it('an issuer ends where the next "Căn cứ" line begins', () => {
     const x = cites('Triển khai thực hiện Quy định số 08-QĐi/TW ngày 25/10/2022 của Ban Chấp hành Trung ương\nCăn cứ Hướng dẫn số 12-HD/BTGTW ngày 05/4/2022 của Ban Tuyên giáo Trung ương;');
     expect(x.map((c) => [c.key, c.issuer])).toEqual([

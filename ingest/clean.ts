@@ -67,7 +67,8 @@ function splitLines(t: string): Line[] {
 }
 
 const PAGE_NUMBER = /^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$/;
-const RUNNING_HEADER = /^\s*CÔNG BÁO\s*\/\s*Số\b.*$/;
+// "CÔNG BÁO/Số 261 + 262/Ngày 06-3-2022" (no \b after "Số": "ố" is not an ASCII word character)
+const RUNNING_HEADER = /^\s*CÔNG BÁO\s*\/\s*Số\s*\d/u;
 const SIGNATURE_LINE = /^\s*(?:Người ký|Email|Cơ quan|Thời gian ký)\s*:/;
 const FOOTNOTE_RULE = /^[ \t\u00a0]{20,}$|^\s*_{10,}\s*$/;
 const FOOTNOTE_MARK = /^\s*(?:\*{1,3}|\(\d{1,2}\)|\d{1,2}(?=\s+\p{Lu})|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S/u;
@@ -81,7 +82,8 @@ function classify(t: string, lines: Line[]): LineRole[] {
     const { from, to } = lines[i];
     if (to - from > 200) continue; // long lines are text
     const s = t.slice(from, to);
-    if (PAGE_NUMBER.test(s) || RUNNING_HEADER.test(s) || SIGNATURE_LINE.test(s)) {
+    const header = RUNNING_HEADER.test(s) || (s.includes('\u0302') && RUNNING_HEADER.test(s.normalize('NFC')));
+    if (PAGE_NUMBER.test(s) || header || SIGNATURE_LINE.test(s)) {
       roles[i] = 'drop';
       continue;
     }

@@ -21,6 +21,14 @@ describe('clean', () => {
     const i = c.norm.indexOf('Bí');
     expect(text.slice(toOriginal(c, i, i + 2).start, toOriginal(c, i, i + 2).end)).toBe('Bi\u0301');
   });
+  it('drops gazette running headers and page numbers between the parts of a sentence, in NFC or NFD', () => {
+    for (const header of ['CÔNG BÁO/Số 261 + 262/Ngày 06-3-2022', 'CÔNG BÁO/Số 261 + 262/Ngày 06-3-2022'.normalize('NFD')]) {
+      const text = `Căn cứ Luật Bảo \n \n4 \n${header} \n  \nhiểm xã hội ngày 20 tháng 11 năm 2014 của Quốc hội;`;
+      const x = extract({ file: 'g.txt', text });
+      expect(clean(text).norm).not.toContain('CÔNG BÁO');
+      expect(x.citations.map((c) => [c.key, c.name])).toEqual([['58/2014/QH13', 'Luật Bảo hiểm xã hội']]);
+    }
+  });
   it('moves a spliced footnote after the body', () => {
     const text = 'Quyết định số 2501/QĐ-UBND ngày \n' + ' '.repeat(40) + '\n\n* Ghi chú về Chỉ thị số 05-CT/TW ngày 15/5/2016. \n 17/5/2021 của UBND huyện';
     const c = clean(text);

@@ -152,6 +152,7 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   const above = superior ? unitOfIssuer(superior) : null;
   const level = levelOf(issuer);
   const aboveName = (l: 'tỉnh' | 'huyện') => (above?.level === l && above.name ? above.name : null);
+  const aboveProvince = aboveName('tỉnh');
   return {
     key: null,
     symbol: own?.symbol ?? null,
@@ -162,7 +163,7 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
     issuer,
     title: title ? title.replace(/^V\/v\s*/u, '') : null,
     signer,
-    province: unit?.level === 'tỉnh' && unit.name ? (provinceNamed(unit.name) ?? province) : (provinceNamed(aboveName('tỉnh') ?? '') ?? province),
+    province: unit?.level === 'tỉnh' && unit.name ? (provinceNamed(unit.name) ?? province) : ((aboveProvince && provinceNamed(aboveProvince)) ?? province),
     district: unit?.level === 'huyện' ? unit.name : unit?.level === 'xã' ? aboveName('huyện') : null,
     commune: unit?.level === 'xã' ? unit.name : null,
     level,

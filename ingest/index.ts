@@ -8,7 +8,7 @@ import { findBackRefs, type DocRef } from './backrefs.ts';
 import { type Found, findNamedLaws, findSymbols, shareJoined } from './find.ts';
 import { extractHeader } from './header.ts';
 import { type Citation, type Diagnostic, type Extraction, type Header, type Mention, RELATION_RANK } from './model.ts';
-import { resolveNamedLaw } from './named-laws.ts';
+import { type NamedLawMatch, resolveNamedLaw } from './named-laws.ts';
 import { findStated } from './relations.ts';
 import { contextOf, type KeyResult, keyOfSymbol } from './resolve.ts';
 import { analyse } from './structure.ts';
@@ -74,7 +74,7 @@ function resolveKeys(found: Found[], header: Header): KeyResult[] {
  * when the text pins down none, or two, the mention stays ambiguous.
  */
 function shareResolvedLaw(found: Found[], keys: KeyResult[]): void {
-  const resolved = new Map<object, Set<string>>();
+  const resolved = new Map<NonNullable<NamedLawMatch['entry']>, Set<string>>();
   found.forEach((f, i) => {
     const entry = f.law?.entry;
     if (!entry || keys[i].ambiguous) return;

@@ -69,12 +69,22 @@ function splitLines(t: string): Line[] {
 const PAGE_NUMBER = /^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$/;
 // "CÔNG BÁO/Số 261 + 262/Ngày 06-3-2022" (no \b after "Số": "ố" is not an ASCII word character)
 const RUNNING_HEADER = /^\s*CÔNG BÁO\s*\/\s*Số\s*\d/u;
+const DAY_BEFORE = /ngày\s*$/u;
 const SIGNATURE_LINE = /^\s*(?:Người ký|Email|Cơ quan|Thời gian ký)\s*:/;
 const FOOTNOTE_RULE = /^[ \t\u00a0]{20,}$|^\s*_{10,}\s*$/;
 const FOOTNOTE_MARK = /^\s*(?:\*{1,3}|\(\d{1,2}\)|\d{1,2}(?=\s+\p{Lu})|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S/u;
 const FOOTNOTE_END = /[.;]\s*$/;
 
 type LineRole = 'body' | 'drop' | 'footnote';
+
+/** The last non-blank line before line i (at most a few lines back), or "". */
+function previousText(t: string, lines: Line[], i: number): string {
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    const s = t.slice(lines[j].from, lines[j].to);
+    if (s.trim() !== '') return s;
+  }
+  return '';
+}
 
 function classify(t: string, lines: Line[]): LineRole[] {
   const roles: LineRole[] = new Array(lines.length).fill('body');
@@ -83,7 +93,9 @@ function classify(t: string, lines: Line[]): LineRole[] {
     if (to - from > 200) continue; // long lines are text
     const s = t.slice(from, to);
     const header = RUNNING_HEADER.test(s) || (s.includes('\u0302') && RUNNING_HEADER.test(s.normalize('NFC')));
-    if (PAGE_NUMBER.test(s) || header || SIGNATURE_LINE.test(s)) {
+    // a number alone on its line is a page number, unless it is the day after a line ending in "ngày"
+    const pageNumber = PAGE_NUMBER.test(s) && !DAY_BEFORE.test(previousText(t, lines, i));
+    if (pageNumber || header || SIGNATURE_LINE.test(s)) {
       roles[i] = 'drop';
       continue;
     }

@@ -160,10 +160,15 @@ function kindBefore(c: Cleaned, pos: number): { kind: string; written: string; s
 }
 
 function trailer(c: Cleaned, pos: number) {
-  const d = dateAt(c.fold, pos);
+  let d = dateAt(c.fold, pos);
   let end = d ? d.end : pos;
   const iss = issuerAt(c, end);
   if (iss) end = iss.end;
+  // the issuer before the date: "Quyết định số 124/2004/QĐ-TTg của Thủ tướng Chính phủ ngày 07/8/2004"
+  if (!d && iss) {
+    d = dateAt(c.fold, end);
+    if (d) end = d.end;
+  }
   const subj = subjectAt(c, end);
   return { date: d?.date ?? null, issuer: iss?.issuer ?? null, trailerEnd: end, subject: subj?.subject ?? null, subjectStart: subj?.start ?? null };
 }

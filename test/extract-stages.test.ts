@@ -74,6 +74,12 @@ describe('find and resolve', () => {
       expect(one(`Thực hiện ${t}`), t).toMatchObject({ key: '99/KH-UBND@2022@Trà Vinh', date: '2022-01-05', issuer: 'UBND tỉnh Trà Vinh' });
     }
   });
+  it('the issuer before the date, and a day alone on its line after "ngày" (not a page number)', () => {
+    expect(one('Căn cứ Quyết định số 124/2004/QĐ-TTg của Thủ tướng Chính phủ ngày 07/8/2004 về việc ban hành bảng danh mục;')).toMatchObject({ date: '2004-08-07', issuer: 'Thủ tướng Chính phủ' });
+    expect(one('Căn cứ Thông tư liên tịch số 17/2014/\nTTLT-BLĐTBXH-BTC ngày \n\n01 \ntháng 8 năm 2014 của Bộ Tài chính;')).toMatchObject({ symbol: '17/2014/TTLT-BLĐTBXH-BTC', date: '2014-08-01' });
+    // a real page number between two lines stays dropped
+    expect(clean('Quyết định số 12/QĐ-UBND của\n 12 \nUBND tỉnh').norm).toBe('Quyết định số 12/QĐ-UBND của\nUBND tỉnh');
+  });
   it('an issuer ends where the next "Căn cứ" line begins', () => {
     const x = cites('Triển khai thực hiện Quy định số 08-QĐi/TW ngày 25/10/2022 của Ban Chấp hành Trung ương\nCăn cứ Hướng dẫn số 12-HD/BTGTW ngày 05/4/2022 của Ban Tuyên giáo Trung ương;');
     expect(x.map((c) => [c.key, c.issuer])).toEqual([

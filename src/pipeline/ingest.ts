@@ -178,7 +178,8 @@ function ingestedOutcome(p: Extract<Prepared, { kind: 'write' }>): IngestOutcome
 
 /** Index documents as merged in the graph: ingested ones (with their `texts`) and the cited-only nodes among `ids`. */
 async function indexNodes(deps: IngestDeps, texts: Map<string, string>, ids: readonly string[]): Promise<void> {
-  const nodes = await deps.graph.getDocuments(ids);
+  // stored texts are not needed: an ingested node is indexed only with the text in hand
+  const nodes = await deps.graph.getDocuments(ids, { text: false });
   const docs = nodes
     .filter((n): n is DocumentNode => n !== null && (!n.ingested || texts.has(n.id)))
     .map((n) => toSearchDoc(n, texts.get(n.id) ?? null));

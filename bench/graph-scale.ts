@@ -29,6 +29,7 @@ import type { DocumentNode, Edge, EdgeType } from '../graph/model.ts';
 import { SqliteGraphStore } from '../graph/sqlite-store.ts';
 import type { IngestBatch } from '../graph/store.ts';
 import { contentHash } from '../src/pipeline/ingest.ts';
+import { measure } from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -171,16 +172,7 @@ if (existing >= N) {
 
 /** Wall time and CPU time (user + system) of each call: on a shared machine, waits for a core inflate the wall-time tail. */
 async function timeIt(label: string, runs: number, fn: (k: number) => Promise<unknown>) {
-  const ms: number[] = [];
-  const cpu: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const c = process.cpuUsage();
-    const s = performance.now();
-    await fn(k);
-    ms.push(performance.now() - s);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
+  const { wall: ms, cpu } = await measure(Array.from({ length: runs }, (_, k) => k), fn);
   const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)].toFixed(2);
   console.log(`${label}: p50 ${q(ms, 0.5)} ms, p95 ${q(ms, 0.95)} ms, p99 ${q(ms, 0.99)} ms, max ${q(ms, 1)} ms; CPU p50 ${q(cpu, 0.5)}, p95 ${q(cpu, 0.95)}, p99 ${q(cpu, 0.99)} ms (${runs} runs)`);
 }

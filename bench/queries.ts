@@ -22,7 +22,7 @@ import { SqliteGraphStore } from '../graph/sqlite-store.ts';
 import { foldPhrase, foldSymbol } from '../ingest/normalize.ts';
 import { SqliteSearchIndex } from '../src/search/sqlite-fts.ts';
 import { ensureCorpus, ingestBench } from './ingest.ts';
-import { flags, latencies, peakRssMB, percentile, report, round, type Latency } from './lib.ts';
+import { flags, measure, peakRssMB, report, round, summarize, type Latency } from './lib.ts';
 import { DEFAULT_MAX_DEPTH } from '../graph/traversal.ts';
 import { compareEngines, roundLatency } from './search-engines.ts';
 import { Rng } from './synth/random.ts';
@@ -116,19 +116,12 @@ function cteTraversals(db: Database.Database) {
 
 const rssMB = () => round(process.memoryUsage().rss / 1e6, 0);
 
-/** CPU time (user + system) of each call, next to the wall time `latencies` gives: on a shared machine waits for a core inflate wall-time tails. */
+/** The CPU time of each timed query kind, beside the wall time `timed` returns. */
 const cpuMs: Record<string, Latency> = {};
 async function timed<T>(name: string, inputs: readonly T[], fn: (x: T) => unknown): Promise<Latency> {
-  const cpu: number[] = [];
-  const wall = await latencies(inputs, async (x) => {
-    const c = process.cpuUsage();
-    await fn(x);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  });
-  cpu.sort((a, b) => a - b);
-  cpuMs[name] = { n: cpu.length, p50: percentile(cpu, 0.5), p95: percentile(cpu, 0.95), p99: percentile(cpu, 0.99) };
-  return wall;
+  const { wall, cpu } = await measure(inputs, fn);
+  cpuMs[name] = summarize(cpu);
+  return summarize(wall);
 }
 
 async function main(): Promise<void> {
@@ -250,8 +243,7 @@ async function laterPages(graph: SqliteGraphStore, ids: readonly string[], pages
       after = page.hasNextPage ? page.endCursor : null;
     }
   }
-  ms.sort((a, b) => a - b);
-  return { n: ms.length, p50: percentile(ms, 0.5), p95: percentile(ms, 0.95), p99: percentile(ms, 0.99) };
+  return summarize(ms);
 }
 
 const meanOf = (xs: number[]) => round(xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length), 1);

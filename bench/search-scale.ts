@@ -24,7 +24,7 @@ import Database from 'better-sqlite3';
 import { foldPhrase } from '../ingest/normalize.ts';
 import type { SearchDoc, SearchFilter } from '../src/search/search-index.ts';
 import { SqliteSearchIndex } from '../src/search/sqlite-fts.ts';
-import { flags, latencies, peakRssMB, percentile, report, round, type Latency } from './lib.ts';
+import { flags, latencies, measure, peakRssMB, report, round, summarize, type Latency } from './lib.ts';
 import { TruthReader } from './store-dir.ts';
 import { TOPICS } from './synth/catalogue.ts';
 import { generate, type SynthDocument } from './synth/generate.ts';
@@ -174,21 +174,9 @@ const EXAMPLES = ['chi thi 33 dan van', '33/CT-TTg', '217 QD TW', 'kế hoạch'
 
 /** Wall and CPU time of each call (CPU: this process only, less sensitive to a loaded machine). */
 async function timed<T>(inputs: readonly T[], fn: (x: T) => Promise<unknown>): Promise<{ wall: Latency; cpu: Latency }> {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (const x of inputs) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await fn(x);
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  const stats = (ms: number[]): Latency => {
-    ms.sort((a, b) => a - b);
-    return { n: ms.length, p50: round(percentile(ms, 0.5), 2), p95: round(percentile(ms, 0.95), 2), p99: round(percentile(ms, 0.99), 2) };
-  };
-  return { wall: stats(wall), cpu: stats(cpu) };
+  const { wall, cpu } = await measure(inputs, fn);
+  const r = (l: Latency): Latency => ({ n: l.n, p50: round(l.p50, 2), p95: round(l.p95, 2), p99: round(l.p99, 2) });
+  return { wall: r(summarize(wall)), cpu: r(summarize(cpu)) };
 }
 
 async function query(file: string) {

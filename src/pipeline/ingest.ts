@@ -121,7 +121,7 @@ function remember(pending: Pending, batch: IngestBatch): void {
 async function apartFromHolder(deps: IngestDeps, extraction: Extraction, file: string, hash: string, pending: Pending): Promise<Extraction> {
   const key = extraction.header.key;
   if (!key) return extraction;
-  const holder = pending.ids.get(key) ?? (await deps.graph.getDocuments([key]))[0];
+  const holder = pending.ids.get(key) ?? (await deps.graph.getDocuments([key], { text: false }))[0];
   if (!holder?.ingested || holder.contentHash === hash || holder.file === file) return extraction;
   const apart = `${key}#${hash.slice(0, 8)}`;
   return {
@@ -139,7 +139,8 @@ async function prepare(deps: IngestDeps, file: string, text: string, pending: Pe
   const pendingHashes = pending.hashes;
   const hash = contentHash(text);
   const knownId = await deps.graph.findByContentHash(hash);
-  const document = knownId ? (await deps.graph.getDocuments([knownId]))[0] : pendingHashes.get(hash);
+  // without its stored text: the caller has the text, and the API reads it again only when asked
+  const document = knownId ? (await deps.graph.getDocuments([knownId], { text: false }))[0] : pendingHashes.get(hash);
   if (document) {
     const outcome: IngestOutcome = { file, status: 'unchanged', document, citations: 0, unresolved: 0, diagnostics: [] };
     return { kind: 'done', outcome, reindex: knownId ? { id: knownId, text } : undefined };

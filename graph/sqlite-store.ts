@@ -28,7 +28,7 @@ import type { DocumentNode, Edge, EdgeType, Evidence, Locality, UnresolvedRefere
 import { MIGRATIONS } from './sqlite-schema.ts';
 import type { GraphStore, ImplementerFilter, Implementer, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats, TraceStep } from './store.ts';
 import { Adjacency, BASIS_MASK, DERIVATION_TYPES, IMPLEMENTS_MASK, type EdgeTuple, type NodeRow, type NodeTuple } from './adjacency.ts';
-import { checkFirst, clampDepth, decodeCursor, encodeCursor, sortProvinceCounts, unresolvedAfter, unresolvedPage } from './traversal.ts';
+import { checkFirst, clampDepth, encodeCursor, implementerAfter, sortProvinceCounts, unresolvedAfter, unresolvedPage } from './traversal.ts';
 
 const META = ['kind', 'symbol', 'name', 'title', 'date', 'year', 'issuer', 'subject', 'level', 'province'] as const;
 
@@ -180,13 +180,6 @@ function missing(what: string): never {
   throw new Error(`graph store: ${what} is in the adjacency but not in the tables (inconsistent read)`);
 }
 
-/** Keyset position of an implementer page: (depth, id) of the last item. */
-function implementerAfter(after: string | null | undefined): { depth: number; id: string } | null {
-  if (!after) return null;
-  const [depth, id, ...rest] = decodeCursor(after);
-  if (typeof depth !== 'number' || typeof id !== 'string' || rest.length) throw new RangeError(`invalid cursor: ${JSON.stringify(after)}`);
-  return { depth, id };
-}
 
 export class SqliteGraphStore implements GraphStore {
   readonly engine = 'sqlite' as const;

@@ -82,6 +82,14 @@ export function checkFirst(first: number): void {
 /** Keyset position of the unresolved ledger (order: source, start, end, key). */
 export interface UnresolvedPosition { source: string; start: number; end: number; key: string }
 
+/** Keyset position of an implementer page: (depth, id) of the last item (RangeError when malformed). */
+export function implementerAfter(after: string | null | undefined): { depth: number; id: string } | null {
+  if (!after) return null;
+  const [depth, id, ...rest] = decodeCursor(after);
+  if (typeof depth !== 'number' || typeof id !== 'string' || rest.length) throw new RangeError(`invalid cursor: ${JSON.stringify(after)}`);
+  return { depth, id };
+}
+
 export function unresolvedAfter(after: string | null | undefined): UnresolvedPosition | null {
   if (!after) return null;
   const [source, start, end, key, ...rest] = decodeCursor(after);

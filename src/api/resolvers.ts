@@ -10,7 +10,7 @@ import type { ApiContext } from './context.ts';
 import { badInput, notFound } from './errors.ts';
 import type { Resolvers } from './generated/resolvers.ts';
 import { connection, pageWindow } from './paging.ts';
-import { decodeCursor, encodeCursor as encodeStoreCursor } from '../../graph/traversal.ts';
+import { encodeCursor as encodeStoreCursor, implementerAfter } from '../../graph/traversal.ts';
 
 const MAX_TRACE_DEPTH = 10;
 /** Upper bound on one document's unresolved references listed inline. */
@@ -34,17 +34,12 @@ async function implementerConnection(
 ) {
   await requireDocument(ctx, of);
   const { limit } = pageWindow(args.first, null);
-  let after: string | null = null;
-  if (args.after != null) {
-    try {
-      const [depth, id, ...rest] = decodeCursor(args.after);
-      if (typeof depth !== 'number' || typeof id !== 'string' || rest.length) throw new RangeError('bad shape');
-      after = args.after;
-    } catch {
-      throw badInput(`invalid cursor "${args.after}"`);
-    }
+  try {
+    implementerAfter(args.after);
+  } catch {
+    throw badInput(`invalid cursor "${args.after}"`);
   }
-  const page = await ctx.graph.implementers(of, { transitive: args.transitive, filter: args.filter ?? undefined, first: limit, after });
+  const page = await ctx.graph.implementers(of, { transitive: args.transitive, filter: args.filter ?? undefined, first: limit, after: args.after ?? null });
   // The page's documents are the `from` of most path steps: no second read for them.
   for (const impl of page.items) ctx.documents.prime(impl.document.id, impl.document);
   const edges = page.items.map((impl) => ({ cursor: encodeStoreCursor([impl.depth, impl.document.id]), node: impl.document, depth: impl.depth, path: impl.path }));

@@ -69,11 +69,11 @@ export async function serveStatic(root: string, pathname: string, req: IncomingM
 
   // A compressed copy older than its file is stale (not from the same build): not used.
   const codings = accepted(req);
+  const copies = await Promise.all(ENCODINGS.map(([, suffix]) => fileStat(file + suffix)));
   let encoding: { name: string; file: string; st: Stats } | null = null;
-  for (const [name, suffix] of ENCODINGS) {
-    if (!codings.has(name)) continue;
-    const cst = await fileStat(file + suffix);
-    if (cst && cst.mtimeMs >= st.mtimeMs) {
+  for (const [i, [name, suffix]] of ENCODINGS.entries()) {
+    const cst = copies[i];
+    if (codings.has(name) && cst && cst.mtimeMs >= st.mtimeMs) {
       encoding = { name, file: file + suffix, st: cst };
       break;
     }
@@ -88,7 +88,7 @@ export async function serveStatic(root: string, pathname: string, req: IncomingM
   };
   if (encoding) headers['content-encoding'] = encoding.name;
   // A file with compressed copies is sent differently by Accept-Encoding: caches must keep them apart.
-  if (encoding || (await Promise.all(ENCODINGS.map(([, s]) => fileStat(file + s)))).some(Boolean)) headers.vary = 'accept-encoding';
+  if (copies.some(Boolean)) headers.vary = 'accept-encoding';
 
   const match = String(req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
   if (match.includes(etag)) {

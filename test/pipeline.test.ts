@@ -41,6 +41,21 @@ describe('collectFiles', () => {
     expect(files.map((f) => path.relative(root, f))).toEqual(['a.txt', 'b/c/d.md', 'b/e.PDF', 'b/notes.json']);
     expect(errors).toEqual([{ file: path.join(root, 'missing.txt'), reason: 'no such file or folder' }]);
   });
+
+  it('follows links to folders and files once each, by real path, and reports a broken link', async () => {
+    const root = freshDir('links');
+    const outside = freshDir('links-outside');
+    writeFileSync(path.join(outside, 'p.txt'), 'x');
+    mkdirSync(path.join(root, 'in'));
+    writeFileSync(path.join(root, 'in/q.md'), 'x');
+    symlinkSync(outside, path.join(root, 'ext')); // a linked folder is walked
+    symlinkSync(path.join(root, 'in'), path.join(root, 'z-again')); // a folder already walked is not
+    symlinkSync(path.join(outside, 'p.txt'), path.join(root, 'in/p-link.txt')); // a file already kept is not
+    symlinkSync(path.join(root, 'gone.txt'), path.join(root, 'broken.txt'));
+    const { files, errors } = await collectFiles([root]);
+    expect(files.map((f) => path.relative(root, f))).toEqual(['ext/p.txt', 'in/q.md']);
+    expect(errors.map((e) => [path.relative(root, e.file), e.reason.split(':')[0]])).toEqual([['broken.txt', 'ENOENT']]);
+  });
 });
 
 describe('ingestPaths', () => {

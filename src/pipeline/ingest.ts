@@ -18,6 +18,7 @@ import type { GraphStore, IngestBatch } from '../../graph/store.ts';
 import type { SearchDoc, SearchIndex } from '../search/search-index.ts';
 import { collectFiles } from './collect-files.ts';
 import { pinToKnown } from './pin-to-known.ts';
+import { readAhead } from './read-ahead.ts';
 import { foldSymbol } from '../../ingest/normalize.ts';
 
 export interface IngestDeps {
@@ -252,25 +253,32 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
   progress?.start(files.length + errors.length);
   for (const e of errors) report({ file: e.file, status: 'failed', reason: e.reason });
 
-  for (let i = 0; i < files.length; i += BULK_SIZE) {
-    const chunk = newPending();
-    const pending: Extract<Prepared, { kind: 'write' }>[] = [];
-    const known: Known[] = [];
-    for (const file of files.slice(i, i + BULK_SIZE)) {
-      let prepared: Prepared;
-      try {
-        const { text } = await deps.read(file);
-        prepared = await prepare(deps, path.basename(file), text, chunk);
-      } catch (err) {
-        prepared = failed(file, (err as Error).message);
-      }
-      if (prepared.kind === 'write') pending.push({ ...prepared, file });
-      else if (prepared.reindex) known.push({ outcome: { ...prepared.outcome, file }, ...prepared.reindex });
-      else report({ ...prepared.outcome, file });
-    }
+  // files are prepared in order and written BULK_SIZE at a time
+  let chunk = newPending();
+  let pending: Extract<Prepared, { kind: 'write' }>[] = [];
+  let known: Known[] = [];
+  let prepared = 0;
+  const writeChunk = async () => {
     for (const outcome of await reindex(deps, known)) report(outcome);
     for (const outcome of await writeAll(deps, pending)) report(outcome);
+    chunk = newPending();
+    pending = [];
+    known = [];
+  };
+  for await (const read of readAhead(files, deps.read)) {
+    const { file } = read;
+    let p: Prepared;
+    try {
+      p = read.ok ? await prepare(deps, path.basename(file), read.value.text, chunk) : failed(file, (read.error as Error).message);
+    } catch (err) {
+      p = failed(file, (err as Error).message);
+    }
+    if (p.kind === 'write') pending.push({ ...p, file });
+    else if (p.reindex) known.push({ outcome: { ...p.outcome, file }, ...p.reindex });
+    else report({ ...p.outcome, file });
+    if (++prepared % BULK_SIZE === 0) await writeChunk();
   }
+  await writeChunk();
   if (summary.ingested >= (deps.optimizeAfter ?? OPTIMIZE_AFTER)) await deps.search.optimize?.();
   progress?.done(summary);
   return summary;

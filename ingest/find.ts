@@ -35,16 +35,22 @@ export interface Found {
 }
 
 const CODE = String.raw`[A-ZĐƯ][A-ZĐƯ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?`;
+/** A Party issuer typed in lower case: "15- Nq/tw". */
+const LOWER_PARTY_ISSUER = 'tw|tu|hu';
+/** Type codes that, followed by "/", make a space enough between them and the number: "84 QĐ/TWĐTN". */
+const SPACED_TYPE = 'QĐ|QD|NQ|CT|KL|HD|KH|TB|BC|CTr|QĐi';
 const WS = String.raw`[ \n]?`;
 const SYMBOL_RE = new RegExp(
   // a dotted number only before a year: "66.16/2026/NQ-CP" (the 2026 resolutions of the Government);
-  // a letter after the number before its "/": "30a/2008/NQ-CP"
-  String.raw`(?<![\p{L}\p{N}/.,\-])(\d{1,5}(?:\.\d{1,3}(?=${WS}\/${WS}(?:19|20)\d{2})|[a-z](?=${WS}\/))?)((?:${WS}(?:,|và)${WS}\d{1,5})*(?:\/\d{1,5}(?=${WS}-))?)` +
-    String.raw`(?:${WS}\/${WS}((?:19|20)\d{2}))?${WS}([-/])${WS}(${CODE})((?:${WS}[-/]${WS}${CODE})*)(?![\p{L}\p{N}])`,
+  // a letter after the number before its "/": "30a/2008/NQ-CP"; "O" read for a leading zero: "O4 /2015/NĐ-CP"
+  String.raw`(?<![\p{L}\p{N}/.,\-])((?:\d|O(?=\d))\d{0,4}(?:\.\d{1,3}(?=${WS}\/${WS}(?:19|20)\d{2})|[a-z](?=${WS}\/))?)((?:${WS}(?:,|và)${WS}\d{1,5})*(?:\/\d{1,5}(?=${WS}-))?)` +
+    String.raw`(?:${WS}\/${WS}((?:19|20)\d{2}))?(?:${WS}([-/])${WS}|[ ](?=(?:${SPACED_TYPE})\/))(${CODE})((?:${WS}[-/]${WS}(?:${CODE}|${LOWER_PARTY_ISSUER}))*)` +
+    // the legislature written apart, in Roman numerals: "34/2007/PL-UBTVQH XI"
+    String.raw`(?:(?<=QH)[ ]?([IVX]{1,5})(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])`,
   'gu',
 );
 const KIND_BEFORE_RE = new RegExp(String.raw`(?:^|[^a-z0-9])(${KIND_ALTERNATION})(?:[ \n]+so)?[ \n]*:?[ \n]*$`);
-const ABBREV_BEFORE_RE = /(?:^|[^\p{L}])(QĐ|NQ|CT|KH|NĐ|TT|KL|CV|HD|TB)(?:[ \n]+số)?[ \n]*$/u;
+const ABBREV_BEFORE_RE = /(?:^|[^\p{L}])(QĐ|QD|NQ|CT|KH|NĐ|ND|TT|KL|CV|HD|TB)(?:[ \n]+số)?[ \n]*$/u;
 // forms, annexes, accounts, phones: with or without "số"; articles, clauses, items, pages only
 // without it ("Điều 5", but "Luật Đê điều số 79/2006/QH11", "Luật Chứng khoán số 70/2006/QH11")
 const EXCLUDED_BEFORE_RE = /(?:^|[^a-z])(?:(?:mau|bieu|to khai|phu luc|tieu chuan|ma so|so hieu|tai khoan|dien thoai|fax)(?:[ \n]+so)?|dieu|khoan|muc|trang)[ \n]*:?[ \n]*[<"“'(]?$/;
@@ -178,14 +184,17 @@ export function findSymbols(c: Cleaned, limit = Infinity): Found[] {
   const out: Found[] = [];
   SYMBOL_RE.lastIndex = 0;
   for (let m = SYMBOL_RE.exec(c.norm); m && out.length < limit; m = SYMBOL_RE.exec(c.norm)) {
-    const [all, firstNum, listPart, year, sep, code, rest] = m;
+    const [all, firstNum, listPart, year, sep, code, rest, legislature] = m;
     const numStart = m.index;
     const symEnd = m.index + all.length;
-    const tail = (year ? `/${year}` : '') + sep + code + rest.replace(/\s+/g, '');
-    // every number of a list ("217, 218-QĐ/TW", "217/218-QĐ/TW") with its norm offset
-    const numbers = [...(firstNum + listPart).matchAll(/\d{1,5}(?:\.\d{1,3}|[a-z])?/g)].map((n) => ({ text: n[0], at: numStart + n.index }));
     const kb = kindBefore(c, numStart);
     if (!kb && EXCLUDED_BEFORE_RE.test(c.fold.slice(Math.max(0, numStart - 30), numStart))) continue;
+    // the looser forms ("O4", a space for the "-") only after a kind word
+    if (!kb && (sep === undefined || firstNum[0] === 'O')) continue;
+    const khoa = legislature ? romanNumber(legislature) : null;
+    const tail = (year ? `/${year}` : '') + (sep ?? '-') + code + rest.replace(/\s+/g, '') + (khoa ?? '');
+    // every number of a list ("217, 218-QĐ/TW", "217/218-QĐ/TW") with its norm offset
+    const numbers = [...(firstNum.replace(/^O/, '0') + listPart).matchAll(/\d{1,5}(?:\.\d{1,3}|[a-z])?/g)].map((n) => ({ text: n[0], at: numStart + n.index }));
     const lastNum = numbers[numbers.length - 1];
     const lastSymbol = lastNum.text + tail;
     const parts = parseSymbol(lastSymbol);
@@ -230,6 +239,17 @@ export function findSymbols(c: Cleaned, limit = Infinity): Found[] {
     SYMBOL_RE.lastIndex = symEnd;
   }
   return out;
+}
+
+/** "XI" → 11: a legislature (khóa) written in Roman numerals; null when it is not one. */
+function romanNumber(s: string): number | null {
+  const value: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = value[s[i]];
+    n += i + 1 < s.length && v < value[s[i + 1]] ? -v : v;
+  }
+  return n >= 1 && n <= 20 ? n : null;
 }
 
 /** The written symbol with whitespace removed and separator typos fixed ("30 /KH-UBND" → "30/KH-UBND"). */

@@ -69,6 +69,7 @@ const TYPE_CODES: Record<string, string> = {
   TB: 'Thông báo',
   CV: 'Công văn',
   NĐ: 'Nghị định',
+  ND: 'Nghị định',
   TT: 'Thông tư',
   TTLT: 'Thông tư',
   PL: 'Pháp lệnh',
@@ -89,6 +90,7 @@ export function kindOfTypeCode(code: string | null): string | null {
 /** Written abbreviations of kinds used in place of the kind word ("QĐ 217/218-QĐ/TW"). */
 export const KIND_ABBREVIATIONS: Record<string, string> = {
   QĐ: 'Quyết định',
+  QD: 'Quyết định',
   NQ: 'Nghị quyết',
   CT: 'Chỉ thị',
   KH: 'Kế hoạch',

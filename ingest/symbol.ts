@@ -30,16 +30,28 @@ const TYPE_CODES = new Set([
   'CT', 'NQ', 'NQLT', 'QĐ', 'QĐI', 'QYĐ', 'KH', 'KL', 'CTR', 'CTHĐ', 'HD', 'HDLT', 'TB', 'CV', 'NĐ', 'TT', 'TTLT',
   'PL', 'CĐ', 'BC', 'TTR', 'ĐA', 'QC', 'VBHN', 'L', 'BB', 'TC', 'PA', 'DA', 'HĐ', 'GM', 'BS',
 ]);
-const PARTY_ISSUER = /^(?:TW|TU|HU|ĐU|QU|QUTW|ĐUK|TƯ|[A-ZĐ]+(?:TW|TU|HU))$/;
+const PARTY_ISSUER = /^(?:TW|TU|HU|ĐU|QU|QUTW|ĐUK|[A-ZĐ]+(?:TW|TU|HU))$/;
 const CENTRAL_STATE = new Set([
   'CP', 'TTG', 'VPCP', 'TTCP', 'CTN', 'VPQH', 'TANDTC', 'VKSNDTC', 'KTNN', 'NHNN', 'BHXH', 'UBDT', 'TLĐLĐVN',
   'BNV', 'BTC', 'BTP', 'BYT', 'BGDĐT', 'BCT', 'BLĐTBXH', 'BNNPTNT', 'BNN', 'BNNMT', 'BTNMT', 'BXD', 'BGTVT', 'BKHĐT',
   'BKHCN', 'BTTTT', 'BVHTTDL', 'BQP', 'BCA', 'BNG', 'BDTTG',
 ]);
 
+/**
+ * Codes as text without "Đ" writes them ("QD-TTg", "ND-CP", "QD/TW"; ASCII sources, lost fonts)
+ * → the code itself, unless the D-form is a code of its own (HD Hướng dẫn, DA Dự án); and "TƯ",
+ * a misreading of TW ("445-KL/TƯ").
+ */
+const MISSPELT_CODES: Record<string, string> = { 'TƯ': 'TW' };
+for (const code of [...TYPE_CODES, ...CENTRAL_STATE, 'ĐU', 'ĐUK']) {
+  const ascii = code.replace(/Đ/g, 'D');
+  if (ascii !== code && !TYPE_CODES.has(ascii) && !CENTRAL_STATE.has(ascii)) MISSPELT_CODES[ascii] = code;
+}
+
 export function canonicalCode(code: string): string {
   const up = code.toUpperCase();
-  return MIXED_CASE[up] ?? up;
+  const fixed = MISSPELT_CODES[up] ?? up;
+  return MIXED_CASE[fixed] ?? fixed;
 }
 
 /**
@@ -58,7 +70,8 @@ export function parseSymbol(written: string): SymbolParts | null {
   const party = (sep === '-' && rest.includes('/')) || (!year && parts.length >= 2 && TYPE_CODES.has(parts[0]) && PARTY_ISSUER.test(last) && !CENTRAL_STATE.has(last));
   let type: string | null = null;
   let issuers = parts;
-  if (TYPE_CODES.has(parts[0].toUpperCase()) && (parts.length > 1 || party)) {
+  if ((TYPE_CODES.has(parts[0].toUpperCase()) && (parts.length > 1 || party)) || (party && sep === '-' && parts.length > 1)) {
+    // a known type code; in the Party form N-TYPE/ISSUER, whatever stands before the "/"
     type = parts[0];
     issuers = parts.slice(1);
   } else if (year && parts.length === 1) {
@@ -79,6 +92,8 @@ export function formatSymbol(p: SymbolParts, keepNumber = true): string {
 export function seriesScope(p: SymbolParts): SeriesScope {
   const codes = p.issuers.map((c) => c.toUpperCase());
   const last = codes[codes.length - 1] ?? '';
+  // the Council of State's orders ("10-LCT/HĐNN7") are numbered per legislature, which the code names
+  if (codes.some((c) => /^HĐNN\d+$/.test(c))) return 'national';
   if (p.party) return /TW$/.test(last) || codes.includes('TW') ? 'party-central' : 'local';
   const central = codes.some((c) => CENTRAL_STATE.has(c) || /^(?:QH|UBTVQH)\d*$/.test(c));
   if (central) return p.year ? 'national' : 'national-yearly';

@@ -183,6 +183,32 @@ describe('find and resolve', () => {
   it('a number with a letter before its "/": Nghị quyết 30a/2008/NQ-CP', () => {
     expect(one('theo Nghị quyết số 30a/2008/NQ-CP ngày 27/12/2008 của Chính phủ')).toMatchObject({ key: '30a/2008/NQ-CP', symbol: '30a/2008/NQ-CP', date: '2008-12-27' });
   });
+  it('codes written without "Đ" (ASCII text) are the codes themselves: one document with "NĐ-CP", "QĐ/TW"', () => {
+    const c = cites('Căn cứ Nghị định số 04/2015/ND-CP ngày 09/01/2015 của Chính phủ; Nghị định số 04/2015/NĐ-CP; Quyết định số 217-QD/TW ngày 12/12/2013; QD 218-QD/TW ngày 12/12/2013');
+    expect(c.map((x) => [x.key, x.kind])).toEqual([
+      ['4/2015/NĐ-CP', 'Nghị định'],
+      ['217-QĐ/TW@XI', 'Quyết định'],
+      ['218-QĐ/TW@XI', 'Quyết định'],
+    ]);
+    expect(one('theo Quyết định số 18/2020/QD-TTg ngày 10/6/2020').key).toBe('18/2020/QĐ-TTg');
+    // a D-form that is a code of its own stays: HD is Hướng dẫn, not Hợp đồng
+    expect(one('theo Hướng dẫn số 31-HD/BTCTW ngày 02/3/2020').kind).toBe('Hướng dẫn');
+  });
+  it('variant Party forms: a space for the dash after a kind word, a lower-case issuer, "TƯ" for TW, an unknown type code', () => {
+    expect(one('Căn cứ Quyết định 84 QĐ/TWĐTN ngày 12/5/2018;')).toMatchObject({ symbol: '84-QĐ/TWĐTN', date: '2018-05-12' });
+    expect(cites('tổng kết 84 QĐ/TW trong năm')).toEqual([]); // no kind word: not taken
+    expect(one('Căn cứ Nghị quyết số 15- Nq/tw ngày 28/7/2022 của Bộ Chính trị;')).toMatchObject({ key: '15-NQ/TW@XIII', issuer: 'Bộ Chính trị' });
+    expect(one('Căn cứ Kết luận số 445-KL/TƯ ngày 10/10/2022;').key).toBe('445-KL/TW@XIII');
+    expect(one('theo Lệnh số 10-LCT/HĐNN7 ngày 10/01/1986').key).toBe('10-LCT/HĐNN7');
+  });
+  it('an "O" read for a leading zero, after a kind word only', () => {
+    expect(one('Căn cứ Nghị định số O4 /2015/ND-CP ngày 09/01/2015 của Chính phủ;')).toMatchObject({ key: '4/2015/NĐ-CP', date: '2015-01-09' });
+    expect(cites('mã O4/2015/NĐ-CP')).toEqual([]);
+  });
+  it('the legislature written apart in Roman numerals: Pháp lệnh 34/2007/PL-UBTVQH XI', () => {
+    expect(one('Căn cứ Pháp lệnh số 34/2007/PL-UBTVQH XI ngày 20/4/2007;')).toMatchObject({ key: '34/2007/PL-UBTVQH11', date: '2007-04-20' });
+    expect(one('theo Nghị quyết số 1656/NQ-UBTVQH15 Về việc sắp xếp').key).toBe('1656/NQ-UBTVQH15@?');
+  });
   it('laws by name resolve by the date the text gives, and by name alias', () => {
     expect(one('Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;').key).toBe('77/2015/QH13');
     expect(one('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;').key).toBe('72/2025/QH15');

@@ -33,6 +33,12 @@ const PERSON = /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,5}$/u;
 const BODY_LINE = /^(?:ĐẢNG [UỦ]Y|ĐẢNG BỘ|CHI BỘ|[UỦ]Y BAN|UBND|BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) [UỦ]Y|HỘI ĐỒNG|SỞ |PHÒNG |MẶT TRẬN|ĐOÀN |HỘI )/u;
 const ISSUER_BODY = /(?:^|\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ '’\-]*)?)\n/u;
 
+/** Abbreviations that stay in capitals ("UBND HUYỆN X" → "UBND huyện X", not "Ubnd huyện X"). */
+const ACRONYMS = new Set(['ubnd', 'hđnd', 'ubmttq', 'mttq', 'bch', 'btv', 'bcđ', 'bql', 'ubkt', 'tw', 'bcs', 'lđlđ', 'cđcs']);
+/** Proper names inside body names ("MẶT TRẬN TỔ QUỐC VIỆT NAM" → "Mặt trận Tổ quốc Việt Nam"). */
+const PROPER_NAMES_RE = /(?<!\p{L})(tổ quốc|việt nam|hồ chí minh|cộng sản)(?!\p{L})/gu;
+const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
 function sentenceCaseBody(upper: string): string {
   // "ỦY BAN NHÂN DÂN\nHUYỆN CẦU NGANG" → "Ủy ban nhân dân huyện Cầu Ngang"
   const words = collapseSpace(upper).toLowerCase().split(' ');
@@ -40,12 +46,14 @@ function sentenceCaseBody(upper: string): string {
   let inName = false;
   return words
     .map((w, i) => {
-      if (i === 0) return w.charAt(0).toUpperCase() + w.slice(1);
+      if (ACRONYMS.has(w)) return w.toUpperCase();
+      if (i === 0) return capitalise(w);
       if (levelWords.has(w) && !inName) return w;
       if (i > 0 && levelWords.has(words[i - 1]) && !levelWords.has(w)) inName = true;
-      return inName ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+      return inName ? capitalise(w) : w;
     })
-    .join(' ');
+    .join(' ')
+    .replace(PROPER_NAMES_RE, (name) => name.split(' ').map(capitalise).join(' '));
 }
 
 function levelOf(issuer: string | null): AdminLevel | null {

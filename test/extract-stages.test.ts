@@ -93,6 +93,11 @@ describe('find and resolve', () => {
       ['218-QĐ/TW', '2013-12-12'],
     ]);
   });
+  it('an issuer ends at a rule or an article bullet on the next line, but goes on over a name wrapped at its dash', () => {
+    expect(one('Chỉ thị số 18-CT/TW, ngày 26/10/2022 của Ban Bí thư\n-----\nThực hiện').issuer).toBe('Ban Bí thư');
+    expect(one('Nghị định số 15/2026/NĐ-CP ngày 14/01/2026 của Chính phủ\n- Điều 43 quy định').issuer).toBe('Chính phủ');
+    expect(one('Thông tư số 35/2013/TT-LĐTBXH ngày 30/12/2013 của Bộ Lao động\n- Thương binh và Xã hội;').issuer).toBe('Bộ Lao động - Thương binh và Xã hội');
+  });
   it('stray spaces in a symbol and Ð look-alike', () => {
     expect(one('Công văn số 432/UBND- HC ngày 25/10/2016 của UBND tỉnh').symbol).toBe('432/UBND-HC');
     expect(one('Quyết định số 217-QÐ/TW ngày 12/12/2013').key).toBe('217-QĐ/TW@XI');
@@ -262,6 +267,11 @@ describe('limits', () => {
 });
 
 describe('header', () => {
+  it('keeps abbreviations in capitals and proper names capitalised when it sentence-cases a header body', () => {
+    const issuer = (head: string) => extract({ file: 't.txt', text: `${head}\nSố: 20/KH-UBND\nKẾ HOẠCH\nvề công tác dân vận\n` }).header.issuer;
+    expect(issuer('UBND HUYỆN CẦU NGANG')).toBe('UBND huyện Cầu Ngang');
+    expect(issuer('ỦY BAN MTTQ VIỆT NAM\nTỈNH TRÀ VINH')).toBe('Ủy ban MTTQ Việt Nam tỉnh Trà Vinh');
+  });
   it('reads the place and date when the two header columns were flattened onto the "Số:" line', () => {
     const x = extract({ file: 'h.txt', text: 'UỶ BAN NHÂN DÂN                     CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH SƠN LA          Độc lập - Tự do - Hạnh phúc\n\nSố: 01/KH-UBND      Sơn La, ngày 14 tháng 2 năm 2017\n\nKẾ HOẠCH\n\nTriển khai công tác dân vận năm 2017\n\nUỷ ban nhân dân tỉnh Sơn La ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n' });
     expect(x.header).toMatchObject({ symbol: '01/KH-UBND', place: 'Sơn La', date: '2017-02-14', key: '1/KH-UBND@2017@Sơn La' });

@@ -32,6 +32,8 @@ export interface Found {
   subjectStart: number | null;
   /** end of symbol/date/issuer before any subject: where a joined citation may follow */
   trailerEnd: number;
+  /** the laws an amending law names ("Luật sửa đổi, bổ sung một số điều của Luật A và Luật B") */
+  amends?: Found[];
 }
 
 const CODE = String.raw`[A-ZĐƯ][A-ZĐƯ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?`;
@@ -300,28 +302,40 @@ export function findNamedLaws(c: Cleaned, symbols: Found[], limit = Infinity): F
       }
     }
     const subj = subjectAt(c, end);
-    out.push({
-      start: at,
-      end,
-      coreStart: at,
-      coreEnd: law.end,
-      form: 'name',
-      kind: law.kind,
-      kindAsWritten: null,
-      symbol: null,
-      parts: null,
-      name: law.name,
-      law,
-      date,
-      year,
-      issuer: null,
-      subject: subj?.subject ?? null,
-      subjectStart: subj?.start ?? null,
-      trailerEnd: end,
-    });
+    const found = nameFound(law, at, end, date, year);
+    found.subject = subj?.subject ?? null;
+    found.subjectStart = subj?.start ?? null;
+    out.push(found);
+    // the laws an amending law names are mentions of their own (undated: the date is the amending law's)
+    if (law.amended) {
+      found.amends = law.amended.map((a) => nameFound(a.law, a.at, a.law.end, null, null));
+      out.push(...found.amends);
+    }
     LAW_WORD_RE.lastIndex = law.end;
   }
   return out;
+}
+
+function nameFound(law: NamedLawMatch, at: number, end: number, date: string | null, year: number | null): Found {
+  return {
+    start: at,
+    end,
+    coreStart: at,
+    coreEnd: law.end,
+    form: 'name',
+    kind: law.kind,
+    kindAsWritten: null,
+    symbol: null,
+    parts: null,
+    name: law.name,
+    law,
+    date,
+    year,
+    issuer: null,
+    subject: null,
+    subjectStart: null,
+    trailerEnd: end,
+  };
 }
 
 /**

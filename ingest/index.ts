@@ -9,6 +9,7 @@ import { type Found, findNamedLaws, findSymbols, shareJoined } from './find.ts';
 import { extractHeader } from './header.ts';
 import { type Citation, type Diagnostic, type Extraction, type Header, type Mention, RELATION_RANK } from './model.ts';
 import { type NamedLawMatch, resolveNamedLaw } from './named-laws.ts';
+import { foldPhrase } from './normalize.ts';
 import { findStated } from './relations.ts';
 import { contextOf, type KeyResult, keyOfSymbol } from './resolve.ts';
 import { analyse } from './structure.ts';
@@ -74,15 +75,18 @@ function resolveKeys(found: Found[], header: Header): KeyResult[] {
  * when the text pins down none, or two, the mention stays ambiguous.
  */
 function shareResolvedLaw(found: Found[], keys: KeyResult[]): void {
-  const resolved = new Map<NonNullable<NamedLawMatch['entry']>, Set<string>>();
+  // a law the gazetteer lacks is known by its name ("Luật sửa đổi, bổ sung … Luật Bảo hiểm y tế")
+  const lawOf = (f: Found) => f.law && (f.law.entry ?? foldPhrase(f.law.name));
+  const resolved = new Map<NonNullable<NamedLawMatch['entry']> | string, Set<string>>();
   found.forEach((f, i) => {
-    const entry = f.law?.entry;
-    if (!entry || keys[i].ambiguous) return;
-    if (!resolved.has(entry)) resolved.set(entry, new Set());
-    resolved.get(entry)!.add(keys[i].key);
+    const law = lawOf(f);
+    if (!law || keys[i].ambiguous) return;
+    if (!resolved.has(law)) resolved.set(law, new Set());
+    resolved.get(law)!.add(keys[i].key);
   });
   found.forEach((f, i) => {
-    const one = f.law?.entry && keys[i].ambiguous ? resolved.get(f.law.entry) : undefined;
+    const law = lawOf(f);
+    const one = law && keys[i].ambiguous ? resolved.get(law) : undefined;
     if (one?.size === 1) keys[i] = { key: [...one][0] };
   });
 }

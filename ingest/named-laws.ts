@@ -27,6 +27,8 @@ export interface NamedLawMatch {
   /** The gazetteer entry, or null for a name the gazetteer does not know. */
   entry: LawEntry | null;
   end: number;
+  /** For an amending law ("Luật sửa đổi, bổ sung một số điều của Luật A và Luật B"): the laws it names, with their fold offsets. */
+  amended?: { at: number; law: NamedLawMatch }[];
 }
 
 const KIND_WORDS: [string, string][] = [
@@ -40,6 +42,8 @@ const KIND_WORDS: [string, string][] = [
 interface Gazetteer {
   /** kind fold → sticky regex over the rest of the name; group i+1 ↔ entries[i] */
   byKind: Map<string, { re: RegExp; entries: LawEntry[] }>;
+  /** folded name or alias → entry (amending laws are looked up whole, once their name is read) */
+  byName: Map<string, LawEntry>;
 }
 
 let gazetteer: Gazetteer | null = null;
@@ -57,9 +61,12 @@ function load(): Gazetteer {
   const url = new URL('./data/named-laws.json', import.meta.url);
   const data = JSON.parse(readFileSync(url, 'utf8')) as { laws: LawEntry[] };
   const forms = new Map<string, { rest: string; entry: LawEntry }[]>();
+  const byName = new Map<string, LawEntry>();
   for (const entry of data.laws) {
     for (const written of [entry.name, ...entry.aliases]) {
       const f = foldPhrase(written);
+      byName.set(f, entry);
+      if (AMENDING_NAME_RE.test(f)) continue;
       const kw = KIND_WORDS.find(([k]) => f === k || f.startsWith(k + ' '));
       if (!kw) continue;
       const rest = f.slice(kw[0].length).trim();
@@ -74,15 +81,18 @@ function load(): Gazetteer {
     // a digit may follow: a footnote mark glued to the name ("Luật Bảo hiểm y tế1")
     byKind.set(kw, { re: new RegExp(`(?:${alts.join('|')})(?![a-z])`, 'y'), entries: list.map((x) => x.entry) });
   }
-  gazetteer = { byKind };
+  gazetteer = { byKind, byName };
   return gazetteer;
 }
 
-/** Words that end an unknown law's name, compared accented ("vệ" in "Bảo vệ" is not "về"). */
+/**
+ * Words that end an unknown law's name, compared accented ("vệ" in "Bảo vệ" is not "về");
+ * "quy" ends one before "quy định", and "định" alone does not ("Luật Giám định tư pháp").
+ */
 const UNKNOWN_STOP = new Set(
   [
     'năm', 'số', 'ngày', 'của', 'và', 'để', 'nhằm', 'trong', 'tại', 'theo', 'về', 'được', 'đã', 'thì', 'này', 'trên', 'đến',
-    'cho', 'với', 'ban', 'hiện', 'hành', 'quy', 'định', 'sửa', 'đổi', 'bổ', 'sung', 'có', 'hiệu', 'lực', 'là', 'mà', 'khi',
+    'cho', 'với', 'ban', 'hiện', 'hành', 'quy', 'sửa', 'đổi', 'bổ', 'sung', 'có', 'hiệu', 'lực', 'là', 'mà', 'khi',
     'các', 'những', 'một', 'từ', 'gắn', 'hướng', 'dẫn', 'thực', 'triển', 'khai', 'đối', 'phải', 'gọi',
     'điều', 'khoản', 'chương', 'mục', 'nêu', 'sau', 'hoặc', 'nhưng', 'tới', 'vào', 'do', 'bởi', 'căn',
   ].map((w) => canonicalVi(w)),
@@ -95,12 +105,53 @@ const UNKNOWN_STOP = new Set(
 const NAME_BEFORE_LAW_NUMBER =
   /((?:[ \n]+(?!(?:Căn|Luật|Bộ luật|Pháp lệnh|Nghị|Quyết|Hiến|Điều|Khoản|Chương)(?![\p{L}]))[\p{L}\p{N}]+,?){1,12}?)[ \n]+số[ \n]*\d{1,4}\/\d{4}\/QH\d*/uy;
 
+/** An amending law's name (folded): "luat sua doi, bo sung mot so dieu cua luat …". */
+const AMENDING_NAME_RE = /^luat sua doi\b/;
+/** After "Luật": "sửa đổi, bổ sung một số điều của" (or shorter), up to the first law it amends. */
+const AMENDING_RE = /[ \n]+sua doi(?:[ \n]*,?[ \n]*bo sung)?(?:[ \n]+mot so dieu)?(?:[ \n]+cua)?[ \n]+(?=(?:bo luat|luat|phap lenh)[ \n])/y;
+/** An amended law's number, written after its name: "Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …". */
+const AMENDED_NUMBER_RE = /[ \n]*,?[ \n]*so[ \n]*\d{1,4}[ \n]*\/[ \n]*\d{4}[ \n]*\/[ \n]*qh\d*/y;
+/** Between two amended laws: ", ", " và ", ", và ". */
+const AMENDED_SEPARATOR_RE = /(?:[ \n]*,[ \n]*(?:va[ \n]+)?|[ \n]+va[ \n]+)(?=(?:bo luat|luat|phap lenh)[ \n])/y;
+
+/**
+ * "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền
+ * địa phương": one law, named by the laws it amends; they are read too (`amended`). Without
+ * a capitalised law after it ("… của các luật có liên quan") it is not read.
+ */
+function matchAmendingLaw(c: Cleaned, at: number, afterKind: number): NamedLawMatch | null {
+  AMENDING_RE.lastIndex = afterKind;
+  if (!AMENDING_RE.exec(c.fold)) return null;
+  const amended: { at: number; law: NamedLawMatch }[] = [];
+  for (let pos = AMENDING_RE.lastIndex; ; ) {
+    const first = c.norm.charCodeAt(pos);
+    if (!((first >= 65 && first <= 90) || first === 0x110)) break; // "Luật", "Bộ luật", "Pháp lệnh": a name
+    const law = matchNamedLaw(c, pos);
+    if (!law) break;
+    amended.push({ at: pos, law });
+    AMENDED_NUMBER_RE.lastIndex = law.end;
+    AMENDED_SEPARATOR_RE.lastIndex = AMENDED_NUMBER_RE.exec(c.fold) ? AMENDED_NUMBER_RE.lastIndex : law.end;
+    if (!AMENDED_SEPARATOR_RE.exec(c.fold)) break;
+    pos = AMENDED_SEPARATOR_RE.lastIndex;
+  }
+  if (!amended.length) return null;
+  // the name lists the amended laws as a title does ("…, Luật B và Luật C"), without their numbers
+  const names = amended.map((a) => a.law.name);
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}` : names[0];
+  const name = collapseSpace(c.norm.slice(at, amended[0].at)) + ' ' + listed;
+  return { kind: 'Luật', name, entry: load().byName.get(foldPhrase(name)) ?? null, end: amended[amended.length - 1].law.end, amended };
+}
+
 /** Match a name starting at the kind word at fold offset `at`. */
 export function matchNamedLaw(c: Cleaned, at: number): NamedLawMatch | null {
   const g = load();
   const kw = KIND_WORDS.find(([k]) => c.fold.startsWith(k, at));
   if (!kw) return null;
   const afterKind = at + kw[0].length;
+  if (kw[0] === 'luat') {
+    const amending = matchAmendingLaw(c, at, afterKind);
+    if (amending) return amending;
+  }
   const known = g.byKind.get(kw[0]);
   if (known) {
     known.re.lastIndex = afterKind;
@@ -172,7 +223,17 @@ export function resolveNamedLaw(
   if (!entry || entry.instances.length === 0) {
     const base = canonicalVi(entry?.name ?? law.name);
     const y = written.date?.slice(0, 4) ?? (written.year ? String(written.year) : null);
-    return { key: y ? `${base}@${y}` : base, number: null, date: written.date };
+    if (y) return { key: `${base}@${y}`, number: null, date: written.date };
+    // one law amends another many times under the same name: an undated amending law is not one document
+    if (law.amended && !entry) {
+      return {
+        key: `${base}@?`,
+        number: null,
+        date: null,
+        ambiguous: { reason: 'no-year', detail: `"${law.name}" is the name of every law amending those laws, and the text gives no date`, candidates: [] },
+      };
+    }
+    return { key: base, number: null, date: written.date };
   }
   const insts = entry.instances;
   const pick = (i: Instance): LawResolution => ({ key: instanceKey(entry, i), number: i.number, date: written.date });

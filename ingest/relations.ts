@@ -3,7 +3,8 @@
  * plan): "Kế hoạch số 16/KH-UBND … về triển khai thực hiện Chỉ thị số 33/CT-TTg"
  * (implements), "Thông tư … hướng dẫn … Nghị định số 04/2015/NĐ-CP" (guides),
  * "Kết luận … về tiếp tục thực hiện Chỉ thị …" (continues), "sửa đổi, bổ sung"
- * (amends), "<numbered document> ban hành kèm theo Quyết định số …" (issues, reversed).
+ * (amends; also an amending law's name: "Luật sửa đổi, bổ sung một số điều của Luật A"),
+ * "<numbered document> ban hành kèm theo Quyết định số …" (issues, reversed).
  */
 import type { Cleaned } from './clean.ts';
 import type { Found } from './find.ts';
@@ -28,6 +29,8 @@ const PATTERNS: [RegExp, StatedRelationType, boolean][] = [
 
 export function findStated(c: Cleaned, found: Found[], sameSection: (a: number, b: number) => boolean): RawStated[] {
   const out: RawStated[] = [];
+  // an amending law amends the laws its name lists
+  for (const f of found) for (const to of f.amends ?? []) out.push({ from: f, to, relation: 'amends', start: f.start, end: to.coreEnd });
   for (let i = 0; i + 1 < found.length; i++) {
     const a = found[i];
     const b = found[i + 1];

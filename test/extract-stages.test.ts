@@ -222,6 +222,36 @@ describe('find and resolve', () => {
     expect(both).toHaveLength(1);
     expect(both[0].aliases).toContain('Luật Thực hiện dân chủ ở cơ sở');
   });
+  it('an amending law is one law, named by the laws it amends, which are mentions of their own', () => {
+    const e = extract({
+      file: 't.txt',
+      text: 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',
+    });
+    expect(e.citations.map((c) => [c.key, c.date, c.relation, c.mentions.length])).toEqual([
+      ['77/2015/QH13', '2015-06-19', 'based_on', 2],
+      ['47/2019/QH14', '2019-11-22', 'based_on', 1],
+      ['Luật Tổ chức Chính phủ@?', null, 'based_on', 1],
+    ]);
+    expect(e.citations[1].name).toBe('Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương');
+    expect(e.statedRelations.map((r) => [r.fromKey, r.relation, r.toKey])).toEqual([
+      ['47/2019/QH14', 'amends', 'Luật Tổ chức Chính phủ@?'],
+      ['47/2019/QH14', 'amends', '77/2015/QH13'],
+    ]);
+  });
+  it('an amending law lists its laws past their numbers; one the gazetteer lacks needs a date, or the same name dated in the text', () => {
+    const e = extract({
+      file: 't.txt',
+      text: 'Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15;',
+    });
+    const amending = e.citations.find((c) => c.name?.startsWith('Luật sửa đổi'))!;
+    expect(amending).toMatchObject({ name: 'Luật sửa đổi, bổ sung một số điều của Luật Đất đai, Luật Nhà ở và Luật Các tổ chức tín dụng', ambiguous: { reason: 'no-year' } });
+    expect(e.citations.map((c) => c.key)).toContain('31/2024/QH15');
+    expect(e.statedRelations.filter((r) => r.relation === 'amends')).toHaveLength(3);
+    const twice = cites('Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Giám định tư pháp ngày 10 tháng 6 năm 2020; theo Luật sửa đổi, bổ sung một số điều của Luật Giám định tư pháp.');
+    expect(twice.filter((c) => c.name?.startsWith('Luật sửa đổi')).map((c) => [c.key, c.mentions.length])).toEqual([
+      ['Luật sửa đổi, bổ sung một số điều của Luật Giám định tư pháp@2020', 2],
+    ]);
+  });
   it('a name covering several laws with no date is ambiguous, never guessed', () => {
     const c = one('thực hiện Luật Tổ chức chính quyền địa phương');
     expect(c.ambiguous?.reason).toBe('several-laws');

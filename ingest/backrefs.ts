@@ -4,6 +4,7 @@
  * - an alias the text defines: "(sau đây gọi tắt là Kế hoạch 49)", then "Kế hoạch 49";
  * - "<Kind> nêu trên / nói trên / này" with exactly one cited document of that kind
  *   earlier in the same sentence (or, for "nêu trên", the nearest one in the paragraph);
+ * - "<Kind> <number>" ("Chỉ thị 18") when exactly one cited document has that kind and number;
  * - a description equal to a cited document's kind + issuer ("Chương trình phối hợp
  *   giữa Ban Dân vận Tỉnh ủy và …") or kind + subject ("Nghị quyết … về <subject>").
  * They become extra mentions of that document, never new documents.
@@ -34,6 +35,14 @@ export interface BackRef {
 const ALIAS_RE = /\((?:sau đây )?(?:gọi tắt là|viết tắt là|gọi là)[ \n]+([^)\n]{2,60})\)/giu;
 // The pointer word comes first so the scan only stops at "nay"/"tren"; the kind before it is checked behind.
 const POINTER_RE = new RegExp(String.raw`(?<![a-z])(neu tren|noi tren|tren|nay)(?![a-z])(?<=(?<![a-z])(${KIND_ALTERNATION})[ \n]+(?:neu tren|noi tren|tren|nay))`, 'dg');
+/** After a number, a span of time: "Kế hoạch 5 năm" is a five-year plan, not "Kế hoạch 5". */
+const TIME_AFTER = String.raw`[ \n]+(?:nam|thang|ngay|tuan|lan|gio)(?![a-z])`;
+// "Chỉ thị 18", "Nghị quyết số 25": a kind and a bare number (no symbol after it, not a span of time);
+// the number comes first, as above
+const SHORT_RE = new RegExp(
+  String.raw`(?<![\d/.,-])(\d{1,5})(?![\d%a-z]|[.,]\d|[ \n]?[/-]|${TIME_AFTER})(?<=(?<![a-z])(${KIND_ALTERNATION})[ \n]+(?:so[ \n]+)?\d{1,5})`,
+  'dg',
+);
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -42,7 +51,8 @@ function flexibleSource(foldedPhrase: string): string {
   return foldedPhrase.split(' ').map(escapeRe).join('[ \\n,]+');
 }
 function flexible(foldedPhrase: string): RegExp {
-  return new RegExp(`(?<![a-z0-9])${flexibleSource(foldedPhrase)}(?![a-z0-9])`, 'g');
+  const time = /\d$/.test(foldedPhrase) ? `(?!${TIME_AFTER})` : '';
+  return new RegExp(`(?<![a-z0-9])${flexibleSource(foldedPhrase)}(?![a-z0-9])${time}`, 'g');
 }
 
 /**
@@ -60,12 +70,14 @@ function matchAny<T>(text: string, phrases: { phrase: string; tag: T }[]): { tag
   return out;
 }
 
-export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | null; title: string | null }): BackRef[] {
+export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | null; title: string | null; number: string | null }): BackRef[] {
   const ownKind = own.kind;
   const ownTitle = own.title ? foldPhrase(own.title) : '';
   const out: BackRef[] = [];
   const taken = docs.flatMap((d) => d.spans);
-  const overlaps = (s: number, e: number) => taken.some((t) => s < t.end && e > t.start) || out.some((t) => s < t.end && e > t.start);
+  // an alias's definition "(sau đây gọi tắt là Kế hoạch 49)" is not a mention of its own
+  const definitions: { start: number; end: number }[] = [];
+  const overlaps = (s: number, e: number) => [taken, out, definitions].some((spans) => spans.some((t) => s < t.end && e > t.start));
   // every numbered/named span, sorted by end, for "the nearest document before pos"
   const spans = docs.flatMap((d) => d.spans.map((sp) => ({ d, sp }))).sort((a, b) => a.sp.end - b.sp.end);
   const lastEndingBefore = (pos: number) => {
@@ -102,6 +114,7 @@ export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | n
       (x) => x.d.kind === kind && (!number || new RegExp(`^0*${number}[-/.]`).test(x.d.key)),
     );
     if (!prev) continue;
+    definitions.push({ start: m.index!, end: m.index! + m[0].length });
     const re = flexible(foldPhrase(alias));
     for (const a of c.fold.matchAll(re)) {
       const s = a.index!;
@@ -128,7 +141,21 @@ export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | n
     out.push({ key: cands[0].d.key, start: s, end, form: 'back-reference' });
   }
 
-  // 3. descriptions: kind + issuer, kind + subject — only when no other cited document shares them
+  // 3. "Chỉ thị 18": the one cited document of that kind and number (not this plan's own "Kế hoạch 15")
+  for (const m of c.fold.matchAll(SHORT_RE)) {
+    const s = m.indices![2][0];
+    const end = m.index! + m[1].length;
+    const k = kindOfFolded(m[2]);
+    const number = m[1].replace(/^0+(?=\d)/, '');
+    if (!k || overlaps(s, end) || (k.kind === ownKind && number === own.number)) continue;
+    // not a heading ("LUẬT" over a table) nor a number opening a line (a list item: "Nghị định\n15. …")
+    if (c.norm.slice(s, s + m[2].length) === c.norm.slice(s, s + m[2].length).toUpperCase() || /\n[ ]*$/.test(c.norm.slice(s, m.index))) continue;
+    const numbered = new RegExp(`^0*${number}[-/.]`);
+    const keys = new Set(docs.filter((d) => d.kind === k.kind && numbered.test(d.key)).map((d) => d.key));
+    if (keys.size === 1) out.push({ key: [...keys][0], start: s, end, form: 'back-reference' });
+  }
+
+  // 4. descriptions: kind + issuer, kind + subject — only when no other cited document shares them
   const count = new Map<string, number>();
   const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
   for (const d of docs) {

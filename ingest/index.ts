@@ -192,7 +192,8 @@ export function extract(src: SourceText, opts: ExtractOptions = {}): Extraction 
 
   // back-references become extra mentions (they never change the relation)
   const byKey = new Map(citations.map((ci) => [ci.key, ci]));
-  for (const b of findBackRefs(c, docRefs, { kind: header.kind, title: header.title })) {
+  const ownNumber = header.symbol ? (parseSymbol(header.symbol)?.number.replace(/^0+(?=\d)/, '') ?? null) : null;
+  for (const b of findBackRefs(c, docRefs, { kind: header.kind, title: header.title, number: ownNumber })) {
     const ci = byKey.get(b.key);
     if (!ci) continue;
     const o = toOriginal(c, b.start, b.end);

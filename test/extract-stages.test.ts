@@ -277,6 +277,18 @@ describe('find and resolve', () => {
     const c = one('Thực hiện Kế hoạch số 49-KH/BDVHU-UBND ngày 03/02/2023 của Ban Dân vận Huyện ủy (sau đây gọi tắt là Kế hoạch 49). Các đơn vị triển khai Kế hoạch 49 đúng hạn.');
     expect(c.mentions.map((m) => m.form)).toEqual(['symbol', 'back-reference']);
   });
+  it('a kind and a bare number ("Chỉ thị 18") is a back-reference when one cited document has that kind and number', () => {
+    const refs = (text: string) =>
+      extract({ file: 't.txt', text }).citations.flatMap((c) => c.mentions.filter((m) => m.form === 'back-reference').map((m) => [c.key, text.slice(m.start, m.end)]));
+    const cited = 'Thực hiện Chỉ thị số 18-CT/TW ngày 26/10/2022 của Ban Bí thư và Kế hoạch số 5-KH/TU ngày 02/01/2023 (sau đây gọi tắt là Kế hoạch 5). ';
+    expect(refs(`${cited}Quán triệt Chỉ thị 18 và Kế hoạch 5 đến đảng viên; xây dựng Kế hoạch 5 năm; Nghị quyết 18 của Đảng ủy.`)).toEqual([
+      ['18-CT/TW@XIII', 'Chỉ thị 18'],
+      ['5-KH/TU@2023@?', 'Kế hoạch 5'],
+    ]);
+    // a heading over a numbered list is not one, nor are two documents of one kind and number
+    expect(refs(`${cited}\nCHỈ THỊ\n18. Nội dung`)).toEqual([]);
+    expect(refs('theo Chỉ thị số 18-CT/TW ngày 26/10/2022 và Chỉ thị số 18/CT-TTg ngày 10/5/2023; thực hiện Chỉ thị 18')).toEqual([]);
+  });
   it('an alias names the nearest document of its kind and number, past another document cited in between', () => {
     const x = cites('Thực hiện Kế hoạch số 65-KH/HU ngày 20/3/2022 của Ban Thường vụ Huyện ủy về triển khai thực hiện Chỉ thị số 18-CT/TW ngày 26/10/2022 của Ban Bí thư (sau đây gọi tắt là Kế hoạch 65). Quán triệt Kế hoạch 65 đến cán bộ.');
     expect(x.map((c) => [c.symbol, c.mentions.map((m) => m.form)])).toEqual([

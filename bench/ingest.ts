@@ -17,6 +17,7 @@ import { extract } from '../ingest/index.ts';
 import type { Extraction } from '../ingest/model.ts';
 import { run as generateCommand } from '../src/commands/generate.ts';
 import { openServices } from '../src/commands/services.ts';
+import { defaultExtractWorkers } from '../src/pipeline/extract-pool.ts';
 import { ingestPaths, type IngestOutcome } from '../src/pipeline/ingest.ts';
 import { flags, peakRssMB, report, round } from './lib.ts';
 import { benchDirs, diskBytes, storeConfig, TruthReader, type BenchDirs } from './store-dir.ts';
@@ -45,13 +46,16 @@ export interface IngestFigures {
   dbMB: number;
   peakRssMB: number;
   /** Seconds in extract(), graph writes and search upserts; the rest is reading, hashing and look-ups. */
+  /** extraction worker threads (0: extracted on the main thread, its time in stageSeconds.extract) */
+  extractWorkers: number;
   stageSeconds: Record<string, number>;
 }
 
 /** Ingest DIR/corpus into a fresh DIR/store (or store-oracle) and score it against the truth. */
 export async function ingestBench(dirs: BenchDirs, oracle: boolean) {
   rmSync(dirs.store, { recursive: true, force: true });
-  const services = await openServices(storeConfig(dirs.store));
+  const config = storeConfig(dirs.store);
+  const services = await openServices(config);
   const truths = new TruthReader(dirs.truth);
   const scorer = new Scorer();
   const pending = new Map<string, { truth: Truth; extraction: Extraction }>();
@@ -71,22 +75,31 @@ export async function ingestBench(dirs: BenchDirs, oracle: boolean) {
   graph.writeBatches = timeAsync('graphWrite', graph.writeBatches.bind(graph));
   graph.writeBatch = timeAsync('graphWrite', graph.writeBatch.bind(graph));
   search.upsert = timeAsync('searchUpsert', search.upsert.bind(search));
+  // The truth of each file, in corpus order (files that never reach the graph are skipped).
+  let current: (Truth & { file: string }) | null = null;
+  const truthOf = (file: string): Truth => {
+    while (current?.file !== file) {
+      current = truths.next();
+      if (!current) throw new Error(`truth.jsonl has no entry for ${file}`);
+    }
+    return current;
+  };
+  // Extraction runs in worker threads (CANCU_EXTRACT_WORKERS, see src/pipeline/extract-pool.ts), or
+  // here: with the oracle, and with CANCU_EXTRACT_WORKERS=0 (then its time is a stage of its own).
+  if (oracle) delete services.deps.extractFile;
+  const extractWorkers = services.deps.extractFile ? (config.extractWorkers ?? defaultExtractWorkers()) : 0;
   services.deps.extract = (src) => {
-    const truth = truths.next();
-    if (!truth || truth.file !== src.file) throw new Error(`truth.jsonl out of step with the corpus at ${src.file} (truth: ${truth?.file})`);
     const t = performance.now();
-    const extraction = oracle ? truthExtraction(src.file, truth) : extract(src);
+    const extraction = oracle ? truthExtraction(src.file, truthOf(src.file)) : extract(src);
     stage.extract += (performance.now() - t) / 1000;
-    pending.set(src.file, { truth, extraction });
-    textChars += src.text.length;
-    textBytes += Buffer.byteLength(src.text);
     return extraction;
   };
   // score what the graph receives: the extraction after the pipeline pinned undated references
   const toBatch = services.deps.toBatch;
   services.deps.toBatch = (extraction, source) => {
-    const p = pending.get(extraction.file);
-    if (p) p.extraction = extraction;
+    pending.set(extraction.file, { truth: truthOf(extraction.file), extraction });
+    textChars += source.text.length;
+    textBytes += Buffer.byteLength(source.text);
     return toBatch(extraction, source);
   };
   const progress = {
@@ -115,6 +128,7 @@ export async function ingestBench(dirs: BenchDirs, oracle: boolean) {
     mbPerS: round(textBytes / 1e6 / seconds, 2),
     dbMB: round(diskBytes(dirs.store) / 1e6, 1),
     peakRssMB: round(peakRssMB(), 0),
+    extractWorkers,
     stageSeconds: Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, round(v, 1)])),
   };
   return { figures, textChars, stats, score: scorer.result(), failures: summary.failed.slice(0, 5) };

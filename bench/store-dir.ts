@@ -31,8 +31,9 @@ export function benchDirs(n: number, seed: number, oracle: boolean, root?: strin
   return { root: r, corpus: path.join(r, 'corpus'), truth: path.join(r, 'corpus', 'truth.jsonl'), store: path.join(r, oracle ? 'store-oracle' : 'store') };
 }
 
+/** The embedded stores in `store`; CANCU_EXTRACT_WORKERS is taken from the environment (0 extracts inline). */
 export function storeConfig(store: string): Config {
-  return loadConfig({}, flagOverrides({ data: store }));
+  return loadConfig({ CANCU_EXTRACT_WORKERS: process.env.CANCU_EXTRACT_WORKERS }, flagOverrides({ data: store }));
 }
 
 /** Bytes on disk under a folder (recursive). */

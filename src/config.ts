@@ -30,6 +30,8 @@ export interface Config {
   readQueueWaitMs: number;
   /** Serving: time limit of one GraphQL request (ms). */
   requestTimeoutMs: number;
+  /** Ingest: worker threads reading and extracting files while the main thread writes; null = defaultExtractWorkers(); 0 = on the main thread. */
+  extractWorkers: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Record<string, str
     readQueue: integer('CANCU_READ_QUEUE', get('CANCU_READ_QUEUE'), 64, 0),
     readQueueWaitMs: integer('CANCU_READ_QUEUE_WAIT_MS', get('CANCU_READ_QUEUE_WAIT_MS'), 5000, 0),
     requestTimeoutMs: integer('CANCU_REQUEST_TIMEOUT_MS', get('CANCU_REQUEST_TIMEOUT_MS'), 30_000, 1),
+    extractWorkers: get('CANCU_EXTRACT_WORKERS') === undefined ? null : integer('CANCU_EXTRACT_WORKERS', get('CANCU_EXTRACT_WORKERS'), 0, 0),
   };
   if (config.graph === 'neo4j' && !config.neo4j.uri) throw new ConfigError('CANCU_GRAPH=neo4j needs NEO4J_URI (e.g. bolt://localhost:7687)');
   if (config.search === 'meilisearch' && !config.meili.host) throw new ConfigError('CANCU_SEARCH=meilisearch needs MEILI_HOST (e.g. http://localhost:7700)');

@@ -11,6 +11,7 @@ import { toBatch } from '../../graph/from-extraction.ts';
 import type { Config } from '../config.ts';
 import type { ApiServices } from '../api/context.ts';
 import { openSearchIndex } from '../search/open-index.ts';
+import { defaultExtractWorkers, ExtractPool } from '../pipeline/extract-pool.ts';
 import { ingestText, type IngestDeps } from '../pipeline/ingest.ts';
 
 export interface Services extends ApiServices {
@@ -33,14 +34,16 @@ export async function openServices(config: Config): Promise<Services> {
     await graph.close();
     throw err;
   }
-  const deps: IngestDeps = { graph, search, extract, toBatch, read: readDocument };
+  const workers = config.extractWorkers ?? defaultExtractWorkers();
+  const pool = workers > 0 ? new ExtractPool(workers) : null;
+  const deps: IngestDeps = { graph, search, extract, toBatch, read: readDocument, ...(pool ? { extractFile: (file, name) => pool.run(file, name) } : {}) };
   return {
     graph,
     search,
     deps,
     ingestText: (name, text) => ingestText(deps, name, text),
     close: async () => {
-      await Promise.allSettled([graph.close(), search.close()]);
+      await Promise.allSettled([graph.close(), search.close(), pool?.close()]);
     },
   };
 }

@@ -18,6 +18,7 @@ import type { GraphStore, IngestBatch } from '../../graph/store.ts';
 import type { SearchDoc, SearchIndex } from '../search/search-index.ts';
 import { collectFiles } from './collect-files.ts';
 import { pinToKnown } from './pin-to-known.ts';
+import { type Extracted, ExtractJobError } from './extract-pool.ts';
 import { readAhead } from './read-ahead.ts';
 import { foldSymbol } from '../../ingest/normalize.ts';
 
@@ -28,6 +29,8 @@ export interface IngestDeps {
   toBatch: (extraction: Extraction, source: { text: string; contentHash: string }) => IngestBatch;
   /** Decode a file into its original text (ingest/read). */
   read: (file: string) => Promise<{ text: string }>;
+  /** Read and extract a file off the main thread (extract-pool.ts); without it ingestPaths reads with `read` and extracts with `extract`. */
+  extractFile?: (file: string, name: string) => Promise<Extracted>;
   /** Files ingested by one run from which the run ends by optimising the search index (default OPTIMIZE_AFTER). */
   optimizeAfter?: number;
 }
@@ -57,6 +60,9 @@ export interface ProgressListener {
 
 /** Files written per transaction in bulk mode. */
 const BULK_SIZE = 100;
+
+/** Files from which a run extracts in worker threads (deps.extractFile): fewer are done before a worker has started. */
+export const WORKERS_FROM = 16;
 
 /**
  * A bulk load leaves the full-text index in many segments; merging them once makes
@@ -132,8 +138,11 @@ async function apartFromHolder(deps: IngestDeps, extraction: Extraction, file: s
   };
 }
 
-/** Extract one text, or find it already ingested. `file` is the name recorded on the document. */
-async function prepare(deps: IngestDeps, file: string, text: string, pending: Pending): Promise<Prepared> {
+/**
+ * Extract one text, or find it already ingested. `file` is the name recorded on the document;
+ * `extracted` is its extraction when a worker made it already.
+ */
+async function prepare(deps: IngestDeps, file: string, text: string, pending: Pending, extracted: Extraction | null = null): Promise<Prepared> {
   if (text.length > MAX_TEXT_CHARS) {
     return failed(file, `text too large: ${(text.length / 1048576).toFixed(1)} Mi characters, over the limit of ${MAX_TEXT_CHARS / 1048576} Mi (split the file)`);
   }
@@ -149,7 +158,7 @@ async function prepare(deps: IngestDeps, file: string, text: string, pending: Pe
   let extraction: Extraction;
   let batch: IngestBatch;
   try {
-    extraction = deps.extract({ file, text });
+    extraction = extracted ?? deps.extract({ file, text });
     const errors = extraction.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) return failed(file, errors.map((d) => `${d.code}: ${d.message}`).join('; '));
     extraction = await pinToKnown(extraction, async (folded, year, province) => [
@@ -241,6 +250,11 @@ export async function ingestText(deps: IngestDeps, name: string, text: string): 
   return outcome;
 }
 
+/** Why a file could not be read, or (in a worker) extracted, as prepare() would say it. */
+function readFailure(err: unknown): string {
+  return err instanceof ExtractJobError && err.stage === 'extract' ? `extraction failed: ${err.message}` : (err as Error).message;
+}
+
 /** Ingest files and folders. Never throws for a bad file: it is counted as failed with its reason. */
 export async function ingestPaths(deps: IngestDeps, paths: readonly string[], progress?: ProgressListener): Promise<IngestSummary> {
   const { files, errors } = await collectFiles(paths);
@@ -265,11 +279,15 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
     pending = [];
     known = [];
   };
-  for await (const read of readAhead(files, deps.read)) {
+  const extractFile = files.length >= WORKERS_FROM ? deps.extractFile : undefined;
+  const readFile = extractFile
+    ? (file: string) => extractFile(file, path.basename(file))
+    : async (file: string): Promise<Extracted> => ({ text: (await deps.read(file)).text, extraction: null });
+  for await (const read of readAhead(files, readFile)) {
     const { file } = read;
     let p: Prepared;
     try {
-      p = read.ok ? await prepare(deps, path.basename(file), read.value.text, chunk) : failed(file, (read.error as Error).message);
+      p = read.ok ? await prepare(deps, path.basename(file), read.value.text, chunk, read.value.extraction) : failed(file, readFailure(read.error));
     } catch (err) {
       p = failed(file, (err as Error).message);
     }

@@ -1,0 +1,81 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extract } from '../ingest/index.ts';
+import { loadConfig } from '../src/config.ts';
+import { openServices } from '../src/commands/services.ts';
+import { SAMPLES_DIR } from '../src/commands/start.ts';
+import { ExtractJobError, ExtractPool } from '../src/pipeline/extract-pool.ts';
+import { ingestPaths, WORKERS_FROM } from '../src/pipeline/ingest.ts';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'cancu-extract-pool-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('ExtractPool', () => {
+  it('reads and extracts in a worker exactly as on the main thread', async () => {
+    const pool = new ExtractPool(2);
+    try {
+      const file = path.join(SAMPLES_DIR, '000_c800255c1df2818e.txt');
+      const got = await pool.run(file, 'plan.txt');
+      expect(got.extraction).toEqual(extract({ file: 'plan.txt', text: got.text }));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('says which stage failed: a file that cannot be read', async () => {
+    const pool = new ExtractPool(1);
+    try {
+      const missing = path.join(tmp, 'missing.txt');
+      const err = await pool.run(missing, 'missing.txt').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ExtractJobError);
+      expect(err).toMatchObject({ stage: 'read', message: expect.stringContaining('missing.txt') });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails the jobs of a worker that dies, and starts a new one for the next job', async () => {
+    const pool = new ExtractPool(1);
+    try {
+      const big = path.join(tmp, 'big.txt');
+      writeFileSync(big, 'Căn cứ Quyết định số 217-QĐ/TW ngày 12/12/2013 của Bộ Chính trị. '.repeat(60_000));
+      const job = pool.run(big, 'big.txt');
+      await (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots[0].worker.terminate();
+      await expect(job).rejects.toThrow(/the extraction worker stopped/);
+      const next = await pool.run(path.join(SAMPLES_DIR, '000_c800255c1df2818e.txt'), 'plan.txt');
+      expect(next.extraction?.citations.length).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('ingestPaths with extraction workers', () => {
+  it('builds the same graph, and reports the same failures, as extraction on the main thread', async () => {
+    const corpus = path.join(tmp, 'corpus');
+    // enough files for the workers to be used (the samples again and again: unchanged after the first time)
+    for (let i = 0; i * 5 < WORKERS_FROM; i++) cpSync(SAMPLES_DIR, path.join(corpus, `copy-${i}`), { recursive: true });
+    writeFileSync(path.join(corpus, 'empty.txt'), '');
+    writeFileSync(path.join(corpus, 'binary.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0xff, 0xfe, 0x00]));
+    const run = async (workers: string) => {
+      const services = await openServices(loadConfig({ CANCU_EXTRACT_WORKERS: workers }, { CANCU_DATA: path.join(tmp, `data-${workers}`) }));
+      try {
+        expect(services.deps.extractFile !== undefined).toBe(workers !== '0');
+        const summary = await ingestPaths(services.deps, [corpus]);
+        return { summary, hash: await services.graph.canonicalHash() };
+      } finally {
+        await services.close();
+      }
+    };
+    const inline = await run('0');
+    const pooled = await run('2');
+    expect(inline.summary).toMatchObject({ ingested: 5, unchanged: Math.ceil(WORKERS_FROM / 5) * 5 - 5 });
+    expect(inline.summary.failed.map((f) => [path.basename(f.file), f.reason.slice(f.file.length + 2)])).toEqual([
+      ['binary.txt', 'binary data, not text: it looks like a PDF document'],
+      ['empty.txt', 'the file is empty (0 bytes)'],
+    ]);
+    expect(pooled).toEqual(inline);
+  });
+});

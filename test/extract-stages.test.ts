@@ -322,7 +322,7 @@ describe('header', () => {
 });
 
 describe('properties', () => {
-  const pieces = ['Quyết định số ', '217-QĐ/TW', ' ngày 12/12/2013', ' của Bộ Chính trị', '\n\n', '-\n', ' và ', 'Luật Viên chức', 'Căn cứ ', 'I. NỘI DUNG\n', '1. ', '33/CT-TTg', 'uỷ', 'hoà', 'Nghi\u0323 đi\u0323nh', '*', '#', ';', '.', '(khóa XI)', '\u00a0', '04/2015/NĐ-CP'];
+  const pieces = ['Quyết định số ', '217-QĐ/TW', ' ngày 12/12/2013', ' của Bộ Chính trị', '\n\n', '-\n', ' và ', 'Luật Viên chức', 'Căn cứ ', 'I. NỘI DUNG\n', '1. ', '33/CT-TTg', 'uỷ', 'hoà', 'Nghi\u0323 đi\u0323nh', '*', '#', ';', '.', '(khóa XI)', '\u00a0', '04/2015/NĐ-CP', 'O4 /2015/ND-CP'];
   const messy = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(''));
   it('never throws, and every mention lies inside the text and holds its number', () => {
     fc.assert(
@@ -335,7 +335,8 @@ describe('properties', () => {
             expect(m.start).toBeLessThan(m.end);
             if (m.form === 'symbol' && c.symbol) {
               const num = c.symbol.match(/^\d+/)![0];
-              expect(text.slice(m.start, m.end)).toContain(num);
+              // an "O" read for a leading zero ("O4 /2015/ND-CP") is written "04" in the symbol
+              expect(text.slice(m.start, m.end).replace(/O(?=\d)/g, '0')).toContain(num);
             }
           }
         }

@@ -1,5 +1,7 @@
 /**
  * The ingest pipeline: text → extract → toBatch → graph.writeBatch → search.upsert.
+ * Files are read ahead of the one being written (read-ahead.ts) and, in a run of
+ * WORKERS_FROM files or more, read and extracted in worker threads (extract-pool.ts).
  *
  * Idempotent by content hash: a text already in the graph is reported
  * "unchanged" and not re-extracted. The graph write is atomic per file (or per

@@ -43,13 +43,15 @@ function sentenceCaseBody(upper: string): string {
   // "ỦY BAN NHÂN DÂN\nHUYỆN CẦU NGANG" → "Ủy ban nhân dân huyện Cầu Ngang"
   const words = collapseSpace(upper).toLowerCase().split(' ');
   const levelWords = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'thị', 'trấn', 'thành', 'phố']);
+  // "huyện ủy", "tỉnh ủy": the Party committee of the unit; its name follows
+  const isLevel = words.map((w, i) => levelWords.has(w) || ((w === 'ủy' || w === 'uỷ') && i > 0 && levelWords.has(words[i - 1])));
   let inName = false;
   return words
     .map((w, i) => {
       if (ACRONYMS.has(w)) return w.toUpperCase();
       if (i === 0) return capitalise(w);
-      if (levelWords.has(w) && !inName) return w;
-      if (i > 0 && levelWords.has(words[i - 1]) && !levelWords.has(w)) inName = true;
+      if (isLevel[i] && !inName) return w;
+      if (isLevel[i - 1] && !isLevel[i]) inName = true;
       return inName ? capitalise(w) : w;
     })
     .join(' ')

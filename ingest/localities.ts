@@ -58,9 +58,18 @@ function provincesOf(places: Place[]): string[] {
   return [...new Set(places.map((p) => p.province))];
 }
 
+/**
+ * The places whose name is written as `name` is, tones included, when there are any: "Phú Ninh"
+ * is not "Phù Ninh". A name written without tones ("Phu Ninh") keeps every place it folds to.
+ */
+function asWritten(places: Place[], name: string): Place[] {
+  const exact = places.filter((p) => loose(p.name) === loose(name));
+  return exact.length ? exact : places;
+}
+
 /** Provinces that have a district of this name (before the 2025 reform), of this type when given ("quận"). */
 export function provincesOfDistrict(name: string, type?: string | null): string[] {
-  const all = load().district.get(foldPhrase(name)) ?? [];
+  const all = asWritten(load().district.get(foldPhrase(name)) ?? [], name);
   const typed = type ? all.filter((p) => p.type === type) : all;
   return provincesOf(typed.length ? typed : all);
 }
@@ -70,9 +79,13 @@ export function provincesOfDistrict(name: string, type?: string | null): string[
  * narrowed by its type and its district when the text gives them.
  */
 export function placesOfCommune(name: string, type?: string | null, district?: string | null): Place[] {
-  let all = load().commune.get(foldPhrase(name)) ?? [];
+  let all = asWritten(load().commune.get(foldPhrase(name)) ?? [], name);
   if (type) all = all.filter((p) => p.type === type);
-  if (district) all = all.filter((p) => p.district === null || foldPhrase(p.district) === foldPhrase(district));
+  if (district) {
+    all = all.filter((p) => p.district === null || foldPhrase(p.district) === foldPhrase(district));
+    const exact = all.filter((p) => p.district === null || loose(p.district) === loose(district));
+    if (exact.length) all = exact;
+  }
   return all;
 }
 
@@ -99,7 +112,8 @@ export interface UnitMention {
 // a name word: capitalised, or a number ("Phường 1"); Central Highlands names carry an apostrophe ("Ea H'leo", "M'Đrắk", "Ia H' Drai")
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]*)*|\d+)`;
 const UNIT_RE = new RegExp(
-  String.raw`(?<![\p{L}])(tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|TP\.?|huyện|Huyện|HUYỆN|quận|Quận|thị xã|Thị xã|xã|Xã|XÃ|phường|Phường|thị trấn|Thị trấn)(?:[ \n]+(${NAME_WORD}(?:[ \n]+${NAME_WORD})*))?`,
+  // "Huyện ủy Phú Ninh", "Tỉnh ủy Quảng Nam": the unit's Party committee, then its name
+  String.raw`(?<![\p{L}])(tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|TP\.?|huyện|Huyện|HUYỆN|quận|Quận|thị xã|Thị xã|xã|Xã|XÃ|phường|Phường|thị trấn|Thị trấn)(?:[ \n]+(?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ)(?![\p{L}]))?(?:[ \n]+(${NAME_WORD}(?:[ \n]+${NAME_WORD})*))?`,
   'gu',
 );
 
@@ -107,7 +121,15 @@ const UNIT_RE = new RegExp(
 function spelling(written: string): string {
   const f = foldPhrase(written);
   const n = load();
-  return n.province.get(f) ?? (n.district.get(f) ?? n.commune.get(f))?.[0]?.name ?? canonicalVi(written);
+  // the same letters and tones, up to case and the apostrophe's form: "Phú Ninh" is not "Phù Ninh"
+  const same = (name: string) => loose(name) === loose(written);
+  const province = n.province.get(f);
+  if (province && same(province)) return province;
+  return [...(n.district.get(f) ?? []), ...(n.commune.get(f) ?? [])].find((p) => same(p.name))?.name ?? canonicalVi(written);
+}
+
+function loose(name: string): string {
+  return canonicalVi(name).toLowerCase().replace(/[’‘`]/g, "'");
 }
 
 /** The most specific administrative unit an issuer phrase names or implies. */

@@ -136,6 +136,11 @@ describe('find and resolve', () => {
     expect([x.header.key, x.header.district]).toEqual(["20/KH-UBND@2017@Đắk Lắk/Ea H'leo", "Ea H'leo"]);
     expect(x.citations.map((c) => c.key)).toEqual(["3/KH-UBND@2017@Đắk Lắk/Ea H'leo", "5/KH-UBND@2017@Kon Tum/Ia H' Drai"]);
   });
+  it('a name is spelled as the admin units spell it only when its tones agree: Phú Ninh (Quảng Nam) is not Phù Ninh (Phú Thọ)', () => {
+    const x = extract({ file: 'p.txt', text: 'HUYỆN ỦY PHÚ NINH\n*\nSố 145-KH/HU\nPhú Ninh, ngày 20 tháng 02 năm 2025\nKẾ HOẠCH\nvề công tác dân vận\n' });
+    expect([x.header.issuer, x.header.district, x.header.key]).toEqual(['Huyện ủy Phú Ninh', 'Phú Ninh', '145-KH/HU@2025@Quảng Nam/Phú Ninh']);
+    expect(one('Thực hiện Kế hoạch số 12-KH/HU ngày 2/3/2024 của Ban Thường vụ Huyện ủy Phù Ninh').key).toBe('12-KH/HU@2024@Phú Thọ/Phù Ninh');
+  });
   it('"thành phố" is the province only for a province-level city', () => {
     const chuTrinh = extract({
       file: 'c.txt',

@@ -140,6 +140,8 @@ describe('find and resolve', () => {
     const x = extract({ file: 'p.txt', text: 'HUYỆN ỦY PHÚ NINH\n*\nSố 145-KH/HU\nPhú Ninh, ngày 20 tháng 02 năm 2025\nKẾ HOẠCH\nvề công tác dân vận\n' });
     expect([x.header.issuer, x.header.district, x.header.key]).toEqual(['Huyện ủy Phú Ninh', 'Phú Ninh', '145-KH/HU@2025@Quảng Nam/Phú Ninh']);
     expect(one('Thực hiện Kế hoạch số 12-KH/HU ngày 2/3/2024 của Ban Thường vụ Huyện ủy Phù Ninh').key).toBe('12-KH/HU@2024@Phú Thọ/Phù Ninh');
+    // a unit named by a number ("PHƯỜNG 5") stays in the issuer
+    expect(extract({ file: 'p.txt', text: 'ỦY BAN NHÂN DÂN\nPHƯỜNG 5\nSố: 12/KH-UBND\nKẾ HOẠCH\nvề công tác dân vận\n' }).header.issuer).toBe('Ủy ban nhân dân phường 5');
   });
   it('"thành phố" is the province only for a province-level city', () => {
     const chuTrinh = extract({

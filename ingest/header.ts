@@ -33,8 +33,10 @@ const PERSON = /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,5}$/u;
 const BODY_LINE = /^(?:ĐẢNG [UỦ]Y|ĐẢNG BỘ|CHI BỘ|[UỦ]Y BAN|UBND|BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) [UỦ]Y|HỘI ĐỒNG|SỞ |PHÒNG |MẶT TRẬN|ĐOÀN |HỘI )/u;
 const ISSUER_BODY = /(?:^|\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 '’\-]*)?)\n/u;
 
-/** Abbreviations that stay in capitals ("UBND HUYỆN X" → "UBND huyện X", not "Ubnd huyện X"). */
-const ACRONYMS = new Set(['ubnd', 'hđnd', 'ubmttq', 'mttq', 'bch', 'btv', 'bcđ', 'bql', 'ubkt', 'tw', 'bcs', 'lđlđ', 'cđcs']);
+/** Abbreviations of bodies, written in full as the issuer is ("UBND HUYỆN X" → "Ủy ban nhân dân huyện X"). */
+const IN_FULL: Record<string, string> = { ubnd: 'Ủy ban nhân dân', hđnd: 'Hội đồng nhân dân' };
+/** Other abbreviations stay in capitals ("ỦY BAN MTTQ" → "Ủy ban MTTQ", not "Ủy ban mttq"). */
+const ACRONYMS = new Set(['ubmttq', 'mttq', 'bch', 'btv', 'bcđ', 'bql', 'ubkt', 'tw', 'bcs', 'lđlđ', 'cđcs']);
 /** Proper names inside body names ("MẶT TRẬN TỔ QUỐC VIỆT NAM" → "Mặt trận Tổ quốc Việt Nam"). */
 const PROPER_NAMES_RE = /(?<!\p{L})(tổ quốc|việt nam|hồ chí minh|cộng sản)(?!\p{L})/gu;
 const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
@@ -48,6 +50,7 @@ function sentenceCaseBody(upper: string): string {
   let inName = false;
   return words
     .map((w, i) => {
+      if (IN_FULL[w]) return IN_FULL[w];
       if (ACRONYMS.has(w)) return w.toUpperCase();
       if (i === 0) return capitalise(w);
       if (isLevel[i] && !inName) return w;

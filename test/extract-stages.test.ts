@@ -316,9 +316,9 @@ describe('limits', () => {
 });
 
 describe('header', () => {
-  it('keeps abbreviations in capitals and proper names capitalised when it sentence-cases a header body', () => {
+  it('writes UBND and HĐND in full, keeps other abbreviations in capitals and proper names capitalised when it sentence-cases a header body', () => {
     const issuer = (head: string) => extract({ file: 't.txt', text: `${head}\nSố: 20/KH-UBND\nKẾ HOẠCH\nvề công tác dân vận\n` }).header.issuer;
-    expect(issuer('UBND HUYỆN CẦU NGANG')).toBe('UBND huyện Cầu Ngang');
+    expect(issuer('UBND HUYỆN CẦU NGANG')).toBe('Ủy ban nhân dân huyện Cầu Ngang');
     expect(issuer('ỦY BAN MTTQ VIỆT NAM\nTỈNH TRÀ VINH')).toBe('Ủy ban MTTQ Việt Nam tỉnh Trà Vinh');
   });
   it('reads the place and date when the two header columns were flattened onto the "Số:" line', () => {

@@ -38,7 +38,9 @@ const IN_FULL: Record<string, string> = { ubnd: 'Ủy ban nhân dân', hđnd: 'H
 /** Other abbreviations stay in capitals ("ỦY BAN MTTQ" → "Ủy ban MTTQ", not "Ủy ban mttq"). */
 const ACRONYMS = new Set(['ubmttq', 'mttq', 'bch', 'btv', 'bcđ', 'bql', 'ubkt', 'tw', 'bcs', 'lđlđ', 'cđcs']);
 /** Proper names inside body names ("MẶT TRẬN TỔ QUỐC VIỆT NAM" → "Mặt trận Tổ quốc Việt Nam"). */
-const PROPER_NAMES_RE = /(?<!\p{L})(tổ quốc|việt nam|hồ chí minh|cộng sản)(?!\p{L})/gu;
+const PROPER_NAMES_RE = /(?<!\p{L})(tổ quốc|việt nam|hồ chí minh|cộng sản|đảng)(?!\p{L})/gu;
+/** Bodies whose own name follows, capitalised: "Sở Nội vụ", "Ban Thường vụ", "Phòng Tư pháp" (not "Ủy ban nhân dân"). */
+const NAMED_BODIES = new Set(['sở', 'phòng', 'ban']);
 const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 function sentenceCaseBody(upper: string): string {
@@ -53,6 +55,7 @@ function sentenceCaseBody(upper: string): string {
       if (IN_FULL[w]) return IN_FULL[w];
       if (ACRONYMS.has(w)) return w.toUpperCase();
       if (i === 0) return capitalise(w);
+      if (NAMED_BODIES.has(words[i - 1]) && !isLevel[i] && !(words[i - 1] === 'ban' && /^(?:ủy|uỷ)$/.test(words[i - 2] ?? ''))) return capitalise(w);
       if (isLevel[i] && !inName) return w;
       if (isLevel[i - 1] && !isLevel[i]) inName = true;
       return inName ? capitalise(w) : w;

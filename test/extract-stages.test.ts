@@ -320,6 +320,8 @@ describe('header', () => {
     const issuer = (head: string) => extract({ file: 't.txt', text: `${head}\nSố: 20/KH-UBND\nKẾ HOẠCH\nvề công tác dân vận\n` }).header.issuer;
     expect(issuer('UBND HUYỆN CẦU NGANG')).toBe('Ủy ban nhân dân huyện Cầu Ngang');
     expect(issuer('ỦY BAN MTTQ VIỆT NAM\nTỈNH TRÀ VINH')).toBe('Ủy ban MTTQ Việt Nam tỉnh Trà Vinh');
+    expect(issuer('UBND TỈNH TRÀ VINH\nSỞ NỘI VỤ')).toBe('Sở Nội vụ');
+    expect(issuer('BAN CHẤP HÀNH ĐẢNG BỘ\nXÃ TAM DÂN')).toBe('Ban Chấp hành Đảng bộ xã Tam Dân');
   });
   it('reads the place and date when the two header columns were flattened onto the "Số:" line', () => {
     const x = extract({ file: 'h.txt', text: 'UỶ BAN NHÂN DÂN                     CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH SƠN LA          Độc lập - Tự do - Hạnh phúc\n\nSố: 01/KH-UBND      Sơn La, ngày 14 tháng 2 năm 2017\n\nKẾ HOẠCH\n\nTriển khai công tác dân vận năm 2017\n\nUỷ ban nhân dân tỉnh Sơn La ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n' });

@@ -48,6 +48,8 @@ export interface IngestFigures {
   /** Seconds in extract(), graph writes and search upserts; the rest is reading, hashing and look-ups. */
   /** extraction worker threads (0: extracted on the main thread, its time in stageSeconds.extract) */
   extractWorkers: number;
+  /** whether a thread wrote the search index (its time is then not in stageSeconds.searchUpsert, which times the main thread) */
+  searchWriterThread: boolean;
   stageSeconds: Record<string, number>;
 }
 
@@ -129,6 +131,7 @@ export async function ingestBench(dirs: BenchDirs, oracle: boolean) {
     dbMB: round(diskBytes(dirs.store) / 1e6, 1),
     peakRssMB: round(peakRssMB(), 0),
     extractWorkers,
+    searchWriterThread: services.deps.searchWriter !== undefined,
     stageSeconds: Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, round(v, 1)])),
   };
   return { figures, textChars, stats, score: scorer.result(), failures: summary.failed.slice(0, 5) };

@@ -11,6 +11,7 @@ import { toBatch } from '../../graph/from-extraction.ts';
 import type { Config } from '../config.ts';
 import type { ApiServices } from '../api/context.ts';
 import { openSearchIndex } from '../search/open-index.ts';
+import { SearchWriter } from '../search/search-writer.ts';
 import { defaultExtractWorkers, ExtractPool } from '../pipeline/extract-pool.ts';
 import { ingestText, type IngestDeps } from '../pipeline/ingest.ts';
 
@@ -34,16 +35,26 @@ export async function openServices(config: Config): Promise<Services> {
     await graph.close();
     throw err;
   }
+  // a bulk ingest's threads (started on first use): extraction workers and, for the embedded index, the search writer
   const workers = config.extractWorkers ?? defaultExtractWorkers();
   const pool = workers > 0 ? new ExtractPool(workers) : null;
-  const deps: IngestDeps = { graph, search, extract, toBatch, read: readDocument, ...(pool ? { extractFile: (file, name) => pool.run(file, name) } : {}) };
+  const writer = workers > 0 && config.search === 'sqlite' ? new SearchWriter(path.join(config.dataDir, 'search.db')) : null;
+  const deps: IngestDeps = {
+    graph,
+    search,
+    extract,
+    toBatch,
+    read: readDocument,
+    ...(pool ? { extractFile: (file: string, name: string) => pool.run(file, name) } : {}),
+    ...(writer ? { searchWriter: writer } : {}),
+  };
   return {
     graph,
     search,
     deps,
     ingestText: (name, text) => ingestText(deps, name, text),
     close: async () => {
-      await Promise.allSettled([graph.close(), search.close(), pool?.close()]);
+      await Promise.allSettled([graph.close(), search.close(), pool?.close(), writer?.close()]);
     },
   };
 }

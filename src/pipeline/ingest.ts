@@ -1,7 +1,9 @@
 /**
  * The ingest pipeline: text → extract → toBatch → graph.writeBatch → search.upsert.
- * Files are read ahead of the one being written (read-ahead.ts) and, in a run of
- * WORKERS_FROM files or more, read and extracted in worker threads (extract-pool.ts).
+ * Files are read ahead of the one being written (read-ahead.ts). In a run of
+ * WORKERS_FROM files or more they are read and extracted in worker threads
+ * (extract-pool.ts), and the embedded search index is written by its own thread
+ * (search/search-writer.ts) while the main thread writes the next chunk to the graph.
  *
  * Idempotent by content hash: a text already in the graph is reported
  * "unchanged" and not re-extracted. The graph write is atomic per file (or per
@@ -18,6 +20,7 @@ import type { SourceText } from '../../ingest/index.ts';
 import type { DocumentNode } from '../../graph/model.ts';
 import type { GraphStore, IngestBatch } from '../../graph/store.ts';
 import type { SearchDoc, SearchIndex } from '../search/search-index.ts';
+import type { SearchWrites } from '../search/search-writer.ts';
 import { collectFiles } from './collect-files.ts';
 import { pinToKnown } from './pin-to-known.ts';
 import { type Extracted, ExtractJobError } from './extract-pool.ts';
@@ -33,6 +36,8 @@ export interface IngestDeps {
   read: (file: string) => Promise<{ text: string }>;
   /** Read and extract a file off the main thread (extract-pool.ts); without it ingestPaths reads with `read` and extracts with `extract`. */
   extractFile?: (file: string, name: string) => Promise<Extracted>;
+  /** The search index's writes from another thread (search-writer.ts); without it ingestPaths writes through `search`. */
+  searchWriter?: SearchWrites;
   /** Files ingested by one run from which the run ends by optimising the search index (default OPTIMIZE_AFTER). */
   optimizeAfter?: number;
 }
@@ -190,66 +195,86 @@ function ingestedOutcome(p: Extract<Prepared, { kind: 'write' }>): IngestOutcome
 }
 
 /** Index documents as merged in the graph: ingested ones (with their `texts`) and the cited-only nodes among `ids`. */
-async function indexNodes(deps: IngestDeps, texts: Map<string, string>, ids: readonly string[]): Promise<void> {
+async function indexNodes(deps: IngestDeps, writes: SearchWrites, texts: Map<string, string>, ids: readonly string[]): Promise<void> {
   // stored texts are not needed: an ingested node is indexed only with the text in hand
   const nodes = await deps.graph.getDocuments(ids, { text: false });
   const docs = nodes
     .filter((n): n is DocumentNode => n !== null && (!n.ingested || texts.has(n.id)))
     .map((n) => toSearchDoc(n, texts.get(n.id) ?? null));
-  if (docs.length) await deps.search.upsert(docs);
+  if (docs.length) await writes.upsert(docs);
 }
 
+type Write = Extract<Prepared, { kind: 'write' }>;
+
 /** Index the written documents and the nodes they cite. */
-async function indexWritten(deps: IngestDeps, written: readonly Extract<Prepared, { kind: 'write' }>[]): Promise<void> {
+async function indexWritten(deps: IngestDeps, writes: SearchWrites, written: readonly Write[]): Promise<void> {
   const texts = new Map(written.map((p) => [p.batch.document.id, p.text]));
-  await indexNodes(deps, texts, [...new Set(written.flatMap((p) => [p.batch.document.id, ...p.batch.cited.map((c) => c.id)]))]);
+  await indexNodes(deps, writes, texts, [...new Set(written.flatMap((p) => [p.batch.document.id, ...p.batch.cited.map((c) => c.id)]))]);
 }
 
 type Known = { outcome: IngestOutcome; id: string; text: string };
 
 /** Index again files already in the graph, and the nodes they cite; a failed search write fails them. */
-async function reindex(deps: IngestDeps, known: readonly Known[]): Promise<IngestOutcome[]> {
+async function reindex(deps: IngestDeps, writes: SearchWrites, known: readonly Known[]): Promise<IngestOutcome[]> {
   if (!known.length) return [];
   try {
     const texts = new Map(known.map((k) => [k.id, k.text]));
     const cited = (await deps.graph.outgoing([...texts.keys()])).map((e) => e.to);
-    await indexNodes(deps, texts, [...new Set([...texts.keys(), ...cited])]);
+    await indexNodes(deps, writes, texts, [...new Set([...texts.keys(), ...cited])]);
     return known.map((k) => k.outcome);
   } catch (err) {
     return known.map((k) => ({ file: k.outcome.file, status: 'failed', reason: `search index write failed: ${(err as Error).message}` }));
   }
 }
 
-/** Write prepared files in one transaction (bulk), falling back to one per file to isolate a failing one. */
-async function writeAll(deps: IngestDeps, pending: Extract<Prepared, { kind: 'write' }>[]): Promise<IngestOutcome[]> {
+/** Write prepared files to the graph in one transaction (bulk), falling back to one per file to isolate a failing one. */
+async function writeGraph(deps: IngestDeps, pending: readonly Write[]): Promise<{ written: Write[]; failed: IngestOutcome[] }> {
   if (pending.length > 1) {
     try {
       await deps.graph.writeBatches(pending.map((p) => p.batch));
-      await indexWritten(deps, pending);
-      return pending.map(ingestedOutcome);
+      return { written: [...pending], failed: [] };
     } catch {
       // One bad batch fails the whole transaction: retry file by file to isolate it.
     }
   }
-  const outcomes: IngestOutcome[] = [];
+  const written: Write[] = [];
+  const failed: IngestOutcome[] = [];
   for (const p of pending) {
     try {
       await deps.graph.writeBatch(p.batch);
-      await indexWritten(deps, [p]);
-      outcomes.push(ingestedOutcome(p));
+      written.push(p);
     } catch (err) {
-      outcomes.push({ file: p.file, status: 'failed', reason: `store write failed: ${(err as Error).message}` });
+      failed.push({ file: p.file, status: 'failed', reason: `store write failed: ${(err as Error).message}` });
     }
   }
-  return outcomes;
+  return { written, failed };
+}
+
+/** Index files written to the graph, all at once, else one by one to name those that fail. Never throws. */
+async function indexAll(deps: IngestDeps, writes: SearchWrites, written: readonly Write[]): Promise<IngestOutcome[]> {
+  try {
+    if (written.length) await indexWritten(deps, writes, written);
+    return written.map(ingestedOutcome);
+  } catch {
+    const outcomes: IngestOutcome[] = [];
+    for (const p of written) {
+      try {
+        await indexWritten(deps, writes, [p]);
+        outcomes.push(ingestedOutcome(p));
+      } catch (err) {
+        outcomes.push({ file: p.file, status: 'failed', reason: `search index write failed: ${(err as Error).message}` });
+      }
+    }
+    return outcomes;
+  }
 }
 
 /** Ingest one text (the API's ingestText mutation). */
 export async function ingestText(deps: IngestDeps, name: string, text: string): Promise<IngestOutcome> {
   const prepared = await prepare(deps, name, text, newPending());
-  if (prepared.kind === 'done') return prepared.reindex ? (await reindex(deps, [{ outcome: prepared.outcome, ...prepared.reindex }]))[0] : prepared.outcome;
-  const [outcome] = await writeAll(deps, [prepared]);
-  return outcome;
+  if (prepared.kind === 'done') return prepared.reindex ? (await reindex(deps, deps.search, [{ outcome: prepared.outcome, ...prepared.reindex }]))[0] : prepared.outcome;
+  const { written, failed } = await writeGraph(deps, [prepared]);
+  return failed[0] ?? (await indexAll(deps, deps.search, written))[0];
 }
 
 /** Why a file could not be read, or (in a worker) extracted, as prepare() would say it. */
@@ -269,19 +294,25 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
   progress?.start(files.length + errors.length);
   for (const e of errors) report({ file: e.file, status: 'failed', reason: e.reason });
 
-  // files are prepared in order and written BULK_SIZE at a time
+  // Files are prepared in order and written to the graph BULK_SIZE at a time. A chunk's search
+  // entries are written after its graph commit, while the next chunk is prepared and written
+  // (by the search writer thread, when there is one); its outcomes are reported then.
+  const threads = files.length >= WORKERS_FROM;
+  const writes = (threads && deps.searchWriter) || deps.search;
   let chunk = newPending();
-  let pending: Extract<Prepared, { kind: 'write' }>[] = [];
+  let pending: Write[] = [];
   let known: Known[] = [];
   let prepared = 0;
+  let indexing: Promise<IngestOutcome[]> = Promise.resolve([]);
   const writeChunk = async () => {
-    for (const outcome of await reindex(deps, known)) report(outcome);
-    for (const outcome of await writeAll(deps, pending)) report(outcome);
+    const { written, failed } = await writeGraph(deps, pending);
+    for (const outcome of [...(await indexing), ...failed, ...(await reindex(deps, writes, known))]) report(outcome);
+    indexing = indexAll(deps, writes, written);
     chunk = newPending();
     pending = [];
     known = [];
   };
-  const extractFile = files.length >= WORKERS_FROM ? deps.extractFile : undefined;
+  const extractFile = threads ? deps.extractFile : undefined;
   const readFile = extractFile
     ? (file: string) => extractFile(file, path.basename(file))
     : async (file: string): Promise<Extracted> => ({ text: (await deps.read(file)).text, extraction: null });
@@ -299,7 +330,8 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[], pr
     if (++prepared % BULK_SIZE === 0) await writeChunk();
   }
   await writeChunk();
-  if (summary.ingested >= (deps.optimizeAfter ?? OPTIMIZE_AFTER)) await deps.search.optimize?.();
+  for (const outcome of await indexing) report(outcome);
+  if (summary.ingested >= (deps.optimizeAfter ?? OPTIMIZE_AFTER)) await writes.optimize?.();
   progress?.done(summary);
   return summary;
 }

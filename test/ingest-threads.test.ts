@@ -8,6 +8,8 @@ import { openServices } from '../src/commands/services.ts';
 import { SAMPLES_DIR } from '../src/commands/start.ts';
 import { ExtractJobError, ExtractPool } from '../src/pipeline/extract-pool.ts';
 import { ingestPaths, WORKERS_FROM } from '../src/pipeline/ingest.ts';
+import { SearchWriter } from '../src/search/search-writer.ts';
+import { SqliteSearchIndex } from '../src/search/sqlite-fts.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'cancu-extract-pool-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -52,8 +54,8 @@ describe('ExtractPool', () => {
   });
 });
 
-describe('ingestPaths with extraction workers', () => {
-  it('builds the same graph, and reports the same failures, as extraction on the main thread', async () => {
+describe('ingestPaths with extraction workers and the search writer thread', () => {
+  it('builds the same graph and search index, and reports the same failures, as ingest on the main thread alone', async () => {
     const corpus = path.join(tmp, 'corpus');
     // enough files for the workers to be used (the samples again and again: unchanged after the first time)
     for (let i = 0; i * 5 < WORKERS_FROM; i++) cpSync(SAMPLES_DIR, path.join(corpus, `copy-${i}`), { recursive: true });
@@ -63,8 +65,10 @@ describe('ingestPaths with extraction workers', () => {
       const services = await openServices(loadConfig({ CANCU_EXTRACT_WORKERS: workers }, { CANCU_DATA: path.join(tmp, `data-${workers}`) }));
       try {
         expect(services.deps.extractFile !== undefined).toBe(workers !== '0');
+        expect(services.deps.searchWriter !== undefined).toBe(workers !== '0');
         const summary = await ingestPaths(services.deps, [corpus]);
-        return { summary, hash: await services.graph.canonicalHash() };
+        const found = await services.search.search('dân vận', { limit: 50, offset: 0 });
+        return { summary, hash: await services.graph.canonicalHash(), search: [found.totalCount, found.hits.map((h) => h.id).sort()] };
       } finally {
         await services.close();
       }
@@ -76,6 +80,53 @@ describe('ingestPaths with extraction workers', () => {
       ['binary.txt', 'binary data, not text: it looks like a PDF document'],
       ['empty.txt', 'the file is empty (0 bytes)'],
     ]);
+    expect(inline.search[0]).toBeGreaterThan(0);
     expect(pooled).toEqual(inline);
+  });
+
+  it('fails only the file whose search entries cannot be written; the rest of its chunk is ingested', async () => {
+    const corpus = path.join(tmp, 'poisoned');
+    for (let i = 0; i * 5 < WORKERS_FROM; i++) cpSync(SAMPLES_DIR, path.join(corpus, `copy-${i}`), { recursive: true });
+    writeFileSync(path.join(corpus, 'poison.txt'), 'Kế hoạch POISON\nCăn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ;\n');
+    const services = await openServices(loadConfig({ CANCU_EXTRACT_WORKERS: '1' }, { CANCU_DATA: path.join(tmp, 'data-poisoned') }));
+    try {
+      const writer = services.deps.searchWriter!;
+      services.deps.searchWriter = {
+        upsert: async (docs) => {
+          if (docs.some((d) => d.text?.includes('POISON'))) throw new Error('disk full');
+          return writer.upsert(docs);
+        },
+        optimize: () => writer.optimize!(),
+      };
+      const summary = await ingestPaths(services.deps, [corpus]);
+      expect(summary.ingested).toBe(5);
+      expect(summary.failed.map((f) => [path.basename(f.file), f.reason])).toEqual([['poison.txt', 'search index write failed: disk full']]);
+      expect((await services.search.search('dân vận', { limit: 50, offset: 0 })).totalCount).toBeGreaterThan(0);
+    } finally {
+      await services.close();
+    }
+  });
+});
+
+describe('SearchWriter', () => {
+  it('writes from its thread what the main connection then reads, and replaces a thread that died', async () => {
+    const file = path.join(tmp, 'writer-search.db');
+    const reader = new SqliteSearchIndex(file);
+    await reader.init();
+    const writer = new SearchWriter(file);
+    try {
+      const doc = (id: string) => ({ id, kind: 'Kế hoạch', symbol: null, name: null, title: 'dân vận', issuer: null, subject: null, text: 'công tác dân vận', province: null, year: 2024, level: null, ingested: true });
+      await writer.upsert([doc('a')]);
+      expect((await reader.search('dân vận', { limit: 10, offset: 0 })).hits.map((h) => h.id)).toEqual(['a']);
+      // a write long enough (8 MB of text) to be under way when its thread is stopped
+      const pending = writer.upsert([{ ...doc('b'), text: 'công tác dân vận năm 2024 '.repeat(320_000) }]);
+      await (writer as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+      await expect(pending).rejects.toThrow(/the search writer thread stopped/);
+      await writer.upsert([doc('c')]);
+      expect((await reader.search('dân vận', { limit: 10, offset: 0 })).hits.map((h) => h.id)).toContain('c');
+    } finally {
+      await writer.close();
+      await reader.close();
+    }
   });
 });

@@ -7,7 +7,7 @@
  * between them (by their size on disk), so a run of large files is read one at a
  * time, as before; a file over the budget is read alone.
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 
 export type ReadResult<T> = { file: string } & ({ ok: true; value: T } | { ok: false; error: unknown });
 
@@ -26,10 +26,11 @@ export async function* readAhead<T>(files: readonly string[], read: (file: strin
   let held = 0;
   let next = 0;
   let nextBytes: number | null = null; // the size of files[next], once known
-  const start = async () => {
+  const start = () => {
     while (next < files.length && inFlight.length < ahead) {
-      // an unreadable file counts as empty here: read() fails it with its own message
-      nextBytes ??= await stat(files[next]).then((s) => s.size, () => 0);
+      // an unreadable file counts as empty here: read() fails it with its own message. A sync stat
+      // (~4 µs) rather than a promise (~30 µs of this thread's time, more on a busy thread pool).
+      nextBytes ??= sizeOf(files[next]);
       if (inFlight.length > 0 && held + nextBytes > budget) return;
       const file = files[next++];
       const done = read(file).then(
@@ -42,10 +43,18 @@ export async function* readAhead<T>(files: readonly string[], read: (file: strin
     }
   };
   while (next < files.length || inFlight.length) {
-    await start();
+    start();
     const head = inFlight.shift()!;
     const result = await head.done;
     held -= head.bytes;
     yield result;
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
   }
 }

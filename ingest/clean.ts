@@ -74,6 +74,8 @@ const SIGNATURE_LINE = /^\s*(?:Người ký|Email|Cơ quan|Thời gian ký)\s*:/
 const FOOTNOTE_RULE = /^[ \t\u00a0]{20,}$|^\s*_{10,}\s*$/;
 const FOOTNOTE_MARK = /^\s*(?:\*{1,3}|\(\d{1,2}\)|\d{1,2}(?=\s+\p{Lu})|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S/u;
 const FOOTNOTE_END = /[.;]\s*$/;
+/** A Markdown footnote's text: "[^1]: Theo Công văn số …". */
+const MARKDOWN_FOOTNOTE = /^\s*\[\^[^\]\s]+\]:/;
 
 type LineRole = 'body' | 'drop' | 'footnote';
 
@@ -97,6 +99,10 @@ function classify(t: string, lines: Line[]): LineRole[] {
     const pageNumber = PAGE_NUMBER.test(s) && !DAY_BEFORE.test(previousText(t, lines, i));
     if (pageNumber || header || SIGNATURE_LINE.test(s)) {
       roles[i] = 'drop';
+      continue;
+    }
+    if (MARKDOWN_FOOTNOTE.test(s)) {
+      roles[i] = 'footnote';
       continue;
     }
     if (FOOTNOTE_RULE.test(s)) {

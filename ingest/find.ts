@@ -72,7 +72,7 @@ const ISSUER_STOP_WORDS = [
 const ISSUER_STOP_RE = new RegExp(
   // also a rule or a bullet on the next line ("… của Ban Bí thư\n-----"); a "- " there may go on a
   // name ("Bộ Lao động\n- Thương binh và Xã hội"), so it ends one only before an article or a clause
-  String.raw`[;,.:“”"[\]]|[()]|\n(?=[-_*=]{2,}|[•+] |- (?:Căn cứ|Điều|Khoản|Điểm|Chương|Mục|Chưa)(?!\p{L}))|[ \n](?:${ISSUER_STOP_WORDS.map((w) => w.replace('/', '\\/').split(' ').join('[ \\n]+')).join('|')})(?=[ \n,;.]|$)`,
+  String.raw`[;,.:“”"[\]|]|[()]|\n(?=[-_*=]{2,}|[•+] |- (?:Căn cứ|Điều|Khoản|Điểm|Chương|Mục|Chưa)(?!\p{L}))|[ \n](?:${ISSUER_STOP_WORDS.map((w) => w.replace('/', '\\/').split(' ').join('[ \\n]+')).join('|')})(?=[ \n,;.]|$)`,
   'giu',
 );
 const MAX_ISSUER = 160;

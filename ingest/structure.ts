@@ -61,7 +61,8 @@ const BULLET = /^[-+•–]\s*/;
 const PREAMBLE_CUE =
   /^(?:[-+•]\s*)?(can cu|tren co so|(?:de |nham )?(?:tiep tuc )?(?:to chuc )?(?:trien khai )?thuc hien|thi hanh|trien khai)(?![a-z])/;
 const PURPOSE_VERB = /^(?:tiep tuc )?(?:to chuc )?(?:trien khai,? )?(?:thuc hien|trien khai)(?![a-z])/;
-const SENTENCE_END = /[.](?=[ \n]+[\p{Lu}\d])/u;
+/** Where a clause ends: a full stop before a capital or a number, or a Markdown table row. */
+const SENTENCE_END = /[.](?=[ \n]+[\p{Lu}\d])|\n(?=[ ]*\|)/u;
 
 export function analyse(c: Cleaned): Structure {
   const { norm, fold } = c;

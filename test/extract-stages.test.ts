@@ -98,6 +98,25 @@ describe('find and resolve', () => {
     expect(one('Nghị định số 15/2026/NĐ-CP ngày 14/01/2026 của Chính phủ\n- Điều 43 quy định').issuer).toBe('Chính phủ');
     expect(one('Thông tư số 35/2013/TT-LĐTBXH ngày 30/12/2013 của Bộ Lao động\n- Thương binh và Xã hội;').issuer).toBe('Bộ Lao động - Thương binh và Xã hội');
   });
+  it('Markdown: a table row ends a clause and an issuer; a footnote definition is a footnote', () => {
+    const text = [
+      'Căn cứ Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ;',
+      '',
+      '| STT | Văn bản |',
+      '|---|---|',
+      '| 1 | Kế hoạch số 12/KH-UBND ngày 02/3/2024 của UBND huyện | triển khai |',
+      '',
+      'Thực hiện Quy chế dân chủ ở cơ sở.[^1]',
+      '',
+      '[^1]: Theo Công văn số 55/UBND-VP ngày 01/02/2024 của UBND tỉnh.',
+    ].join('\n');
+    const c = extract({ file: 'p.md', text }).citations;
+    expect(c.map((x) => [x.symbol, x.relation, x.issuer, x.mentions[0].section])).toEqual([
+      ['59/2023/NĐ-CP', 'based_on', 'Chính phủ', 'preamble'],
+      ['12/KH-UBND', 'cites', 'UBND huyện', 'preamble'],
+      ['55/UBND-VP', 'cites', 'UBND tỉnh', 'footnote'],
+    ]);
+  });
   it('stray spaces in a symbol and Ð look-alike', () => {
     expect(one('Công văn số 432/UBND- HC ngày 25/10/2016 của UBND tỉnh').symbol).toBe('432/UBND-HC');
     expect(one('Quyết định số 217-QÐ/TW ngày 12/12/2013').key).toBe('217-QĐ/TW@XI');

@@ -36,7 +36,8 @@ export interface Found {
   amends?: Found[];
 }
 
-const CODE = String.raw`[A-ZĐƯ][A-ZĐƯ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?`;
+// one lower-case letter inside ("TTg", "QĐi", "CTr"), and the typo "Ttg"
+const CODE = String.raw`(?:[A-ZĐƯ][A-ZĐƯ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?|Ttg)`;
 /** A Party issuer typed in lower case: "15- Nq/tw". */
 const LOWER_PARTY_ISSUER = 'tw|tu|hu';
 /** Type codes that, followed by "/", make a space enough between them and the number: "84 QĐ/TWĐTN". */

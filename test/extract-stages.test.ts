@@ -232,6 +232,10 @@ describe('find and resolve', () => {
     expect(one('Căn cứ Kết luận số 445-KL/TƯ ngày 10/10/2022;').key).toBe('445-KL/TW@XIII');
     expect(one('theo Lệnh số 10-LCT/HĐNN7 ngày 10/01/1986').key).toBe('10-LCT/HĐNN7');
   });
+  it('codes in the wrong case are the codes: CT-TTG, CT-Ttg, Qđ-UBND, Nđ-CP', () => {
+    const c = cites('Căn cứ Chỉ thị số 33/CT-TTG ngày 26/11/2021; Chỉ thị số 34/CT-Ttg ngày 26/11/2021; Quyết định số 35/Qđ-UBND ngày 2/1/2021 của UBND tỉnh Trà Vinh; Nghị định số 36/2015/Nđ-CP;');
+    expect(c.map((x) => x.key)).toEqual(['33/CT-TTg@2021', '34/CT-TTg@2021', '35/QĐ-UBND@2021@Trà Vinh', '36/2015/NĐ-CP']);
+  });
   it('an "O" read for a leading zero, after a kind word only', () => {
     expect(one('Căn cứ Nghị định số O4 /2015/ND-CP ngày 09/01/2015 của Chính phủ;')).toMatchObject({ key: '4/2015/NĐ-CP', date: '2015-01-09' });
     expect(cites('mã O4/2015/NĐ-CP')).toEqual([]);

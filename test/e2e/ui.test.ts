@@ -1,7 +1,7 @@
 /**
  * The web UI end to end, in real headless Chromium against the real server on the
  * sample plans: search accent-free, open a plan, follow a citation, see the implementers,
- * open the legal-basis trace, export it. Writes docs/screenshots/*.png (desktop and phone).
+ * open the legal-basis trace, export it. Takes screenshots (desktop and phone); with CANCU_SCREENSHOTS=1 they replace docs/screenshots/*.png.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +17,9 @@ import { CHROMIUM_PATH, haveChromium, IN_CI, launchChromium, renderCount, waitFo
 const SKIP = !haveChromium() && !IN_CI;
 if (SKIP) console.warn(`[e2e skipped] no Chromium at ${CHROMIUM_PATH} (run .ci/install-e2e); in CI (CI=true) this fails instead.`);
 
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+/** The screenshots go to docs/screenshots only when asked (CANCU_SCREENSHOTS=1): a test run leaves the tree clean. */
+const UPDATE_SHOTS = process.env.CANCU_SCREENSHOTS === '1';
+let SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 describe.skipIf(SKIP)('web UI in Chromium', () => {
@@ -40,13 +42,15 @@ describe.skipIf(SKIP)('web UI in Chromium', () => {
     browser = await launchChromium();
     context = await browser.newContext({ viewport: VIEWPORTS.desktop, acceptDownloads: true, locale: 'vi-VN' });
     page = await context.newPage();
-    mkdirSync(SHOTS, { recursive: true });
+    if (UPDATE_SHOTS) mkdirSync(SHOTS, { recursive: true });
+    else SHOTS = mkdtempSync(path.join(tmpdir(), 'cancu-e2e-shots-'));
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (!UPDATE_SHOTS) rmSync(SHOTS, { recursive: true, force: true });
   });
 
   async function shot(name: string): Promise<void> {

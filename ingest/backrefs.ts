@@ -44,6 +44,11 @@ const SHORT_RE = new RegExp(
   'dg',
 );
 
+/** Whether a document key starts with this number ("18" → "18-CT/TW@XIII", "018/…"). */
+function keyHasNumber(key: string, number: string): boolean {
+  return new RegExp(`^0*${number}[-/.]`).test(key);
+}
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -111,7 +116,7 @@ export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | n
     if (!kind) continue;
     const number = /(\d+)\s*$/.exec(alias)?.[1]?.replace(/^0+(?=\d)/, '');
     const prev = docBefore(m.index! + 1, m.index! - 250).find(
-      (x) => x.d.kind === kind && (!number || new RegExp(`^0*${number}[-/.]`).test(x.d.key)),
+      (x) => x.d.kind === kind && (!number || keyHasNumber(x.d.key, number)),
     );
     if (!prev) continue;
     definitions.push({ start: m.index!, end: m.index! + m[0].length });
@@ -150,8 +155,7 @@ export function findBackRefs(c: Cleaned, docs: DocRef[], own: { kind: string | n
     if (!k || overlaps(s, end) || (k.kind === ownKind && number === own.number)) continue;
     // not a heading ("LUẬT" over a table) nor a number opening a line (a list item: "Nghị định\n15. …")
     if (c.norm.slice(s, s + m[2].length) === c.norm.slice(s, s + m[2].length).toUpperCase() || /\n[ ]*$/.test(c.norm.slice(s, m.index))) continue;
-    const numbered = new RegExp(`^0*${number}[-/.]`);
-    const keys = new Set(docs.filter((d) => d.kind === k.kind && numbered.test(d.key)).map((d) => d.key));
+    const keys = new Set(docs.filter((d) => d.kind === k.kind && keyHasNumber(d.key, number)).map((d) => d.key));
     if (keys.size === 1) out.push({ key: [...keys][0], start: s, end, form: 'back-reference' });
   }
 

@@ -44,7 +44,7 @@ describe('ExtractPool', () => {
       const big = path.join(tmp, 'big.txt');
       writeFileSync(big, 'Căn cứ Quyết định số 217-QĐ/TW ngày 12/12/2013 của Bộ Chính trị. '.repeat(60_000));
       const job = pool.run(big, 'big.txt');
-      await (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots[0].worker.terminate();
+      await (pool as unknown as { threads: { worker: { terminate(): Promise<number> } }[] }).threads[0].worker.terminate();
       await expect(job).rejects.toThrow(/the extraction worker stopped/);
       const next = await pool.run(path.join(SAMPLES_DIR, '000_c800255c1df2818e.txt'), 'plan.txt');
       expect(next.extraction?.citations.length).toBeGreaterThan(0);
@@ -120,7 +120,7 @@ describe('SearchWriter', () => {
       expect((await reader.search('dân vận', { limit: 10, offset: 0 })).hits.map((h) => h.id)).toEqual(['a']);
       // a write long enough (8 MB of text) to be under way when its thread is stopped
       const pending = writer.upsert([{ ...doc('b'), text: 'công tác dân vận năm 2024 '.repeat(320_000) }]);
-      await (writer as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+      await (writer as unknown as { thread: { worker: { terminate(): Promise<number> } } }).thread.worker.terminate();
       await expect(pending).rejects.toThrow(/the search writer thread stopped/);
       await writer.upsert([doc('c')]);
       expect((await reader.search('dân vận', { limit: 10, offset: 0 })).hits.map((h) => h.id)).toContain('c');

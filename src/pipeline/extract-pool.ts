@@ -10,8 +10,8 @@
  * a process that never ingests a folder starts none.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Extraction } from '../../ingest/model.ts';
+import { WorkerCalls } from '../worker-calls.ts';
 
 const BOOT = new URL('./extract-boot.mjs', import.meta.url);
 
@@ -45,14 +45,10 @@ export function defaultExtractWorkers(): number {
   return Math.min(4, Math.max(1, availableParallelism() - 1));
 }
 
-interface Slot {
-  worker: Worker;
-  jobs: Map<number, { resolve: (r: Extracted) => void; reject: (e: Error) => void }>;
-}
+type Thread = WorkerCalls<Omit<ExtractJob, 'id'>, ExtractReply, Extracted>;
 
 export class ExtractPool {
-  private readonly slots: Slot[] = [];
-  private nextId = 1;
+  private readonly threads: Thread[] = [];
 
   constructor(private readonly size: number) {
     if (size < 1) throw new Error('an extraction pool needs at least one worker');
@@ -60,47 +56,34 @@ export class ExtractPool {
 
   /** Read `path` and extract it as `name`. */
   run(path: string, name: string): Promise<Extracted> {
-    const slot = this.pick();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      if (slot.jobs.size === 0) slot.worker.ref(); // a worker with jobs keeps the process alive
-      slot.jobs.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, path, name } satisfies ExtractJob);
-    });
+    return this.pick().call({ path, name });
   }
 
   async close(): Promise<void> {
-    const slots = this.slots.splice(0);
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    const threads = this.threads.splice(0);
+    await Promise.all(threads.map((t) => t.worker.terminate()));
   }
 
-  private pick(): Slot {
-    if (this.slots.length < this.size) return this.spawn();
-    return this.slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+  private pick(): Thread {
+    if (this.threads.length < this.size) return this.spawn();
+    return this.threads.reduce((a, b) => (b.size < a.size ? b : a));
   }
 
-  private spawn(): Slot {
-    const worker = new Worker(BOOT);
-    worker.unref(); // an idle one does not
-    const slot: Slot = { worker, jobs: new Map() };
-    worker.on('message', (reply: ExtractReply) => {
-      const job = slot.jobs.get(reply.id);
-      if (!job) return;
-      slot.jobs.delete(reply.id);
-      if (slot.jobs.size === 0) worker.unref();
-      if (reply.ok) job.resolve({ text: reply.text, extraction: reply.extraction });
-      else job.reject(new ExtractJobError(reply.stage, reply.message));
-    });
-    let failure: Error | null = null;
-    worker.on('error', (err) => (failure ??= err));
-    worker.on('exit', (code) => {
-      const i = this.slots.indexOf(slot);
-      if (i >= 0) this.slots.splice(i, 1);
-      const reason = failure ? failure.message : `exit code ${code}`;
-      for (const job of slot.jobs.values()) job.reject(new ExtractJobError('extract', `the extraction worker stopped (${reason})`));
-      slot.jobs.clear();
-    });
-    this.slots.push(slot);
-    return slot;
+  private spawn(): Thread {
+    const thread: Thread = new WorkerCalls(
+      BOOT,
+      null,
+      (reply) => {
+        if (!reply.ok) throw new ExtractJobError(reply.stage, reply.message);
+        return { text: reply.text, extraction: reply.extraction };
+      },
+      (reason) => new ExtractJobError('extract', `the extraction worker stopped (${reason})`),
+      () => {
+        const i = this.threads.indexOf(thread);
+        if (i >= 0) this.threads.splice(i, 1);
+      },
+    );
+    this.threads.push(thread);
+    return thread;
   }
 }

@@ -8,21 +8,20 @@
  * with the reason and the next call starts a new one. The thread starts on first
  * use and closes its connection with close().
  */
-import { Worker } from 'node:worker_threads';
+import { WorkerCalls } from '../worker-calls.ts';
 import type { SearchDoc, SearchIndex } from './search-index.ts';
 
 const BOOT = new URL('./search-writer-boot.mjs', import.meta.url);
 
-export type WriterCall = { id: number } & ({ op: 'upsert'; docs: readonly SearchDoc[] } | { op: 'optimize' } | { op: 'close' });
+type WriterOp = { op: 'upsert'; docs: readonly SearchDoc[] } | { op: 'optimize' } | { op: 'close' };
+export type WriterCall = { id: number } & WriterOp;
 export type WriterReply = { id: number; ok: true } | { id: number; ok: false; message: string };
 
 /** The writes of a SearchIndex, as the ingest pipeline makes them. */
 export type SearchWrites = Pick<SearchIndex, 'upsert' | 'optimize'>;
 
 export class SearchWriter implements SearchWrites {
-  private worker: Worker | null = null;
-  private readonly calls = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
-  private nextId = 1;
+  private thread: WorkerCalls<WriterOp, WriterReply, void> | null = null;
 
   /** `file`: the search.db the main thread's SqliteSearchIndex has opened (and initialised). */
   constructor(private readonly file: string) {}
@@ -36,42 +35,27 @@ export class SearchWriter implements SearchWrites {
   }
 
   async close(): Promise<void> {
-    if (!this.worker) return;
-    await this.call({ op: 'close' }).catch(() => {});
-    await this.worker?.terminate();
-    this.worker = null;
+    const thread = this.thread;
+    if (!thread) return;
+    await thread.call({ op: 'close' }).catch(() => {});
+    await thread.worker.terminate();
   }
 
-  private call(c: { op: 'upsert'; docs: readonly SearchDoc[] } | { op: 'optimize' } | { op: 'close' }): Promise<void> {
-    const worker = this.worker ?? this.spawn();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      if (this.calls.size === 0) worker.ref(); // a thread with calls keeps the process alive
-      this.calls.set(id, { resolve, reject });
-      worker.postMessage({ id, ...c } satisfies WriterCall);
-    });
-  }
-
-  private spawn(): Worker {
-    const worker = new Worker(BOOT, { workerData: { file: this.file } });
-    worker.unref(); // an idle one does not
-    let failure: Error | null = null;
-    worker.on('message', (reply: WriterReply) => {
-      const call = this.calls.get(reply.id);
-      if (!call) return;
-      this.calls.delete(reply.id);
-      if (this.calls.size === 0) worker.unref();
-      if (reply.ok) call.resolve();
-      else call.reject(new Error(reply.message));
-    });
-    worker.on('error', (err) => (failure ??= err));
-    worker.on('exit', (code) => {
-      if (this.worker === worker) this.worker = null;
-      const reason = failure ? failure.message : `exit code ${code}`;
-      for (const call of this.calls.values()) call.reject(new Error(`the search writer thread stopped (${reason})`));
-      this.calls.clear();
-    });
-    this.worker = worker;
-    return worker;
+  private call(op: WriterOp): Promise<void> {
+    if (!this.thread) {
+      const thread = new WorkerCalls<WriterOp, WriterReply, void>(
+        BOOT,
+        { file: this.file },
+        (reply) => {
+          if (!reply.ok) throw new Error(reply.message);
+        },
+        (reason) => new Error(`the search writer thread stopped (${reason})`),
+        () => {
+          if (this.thread === thread) this.thread = null;
+        },
+      );
+      this.thread = thread;
+    }
+    return this.thread.call(op);
   }
 }

@@ -14,51 +14,55 @@ import { SqliteSearchIndex } from '../src/search/sqlite-fts.ts';
 const tmp = mkdtempSync(path.join(tmpdir(), 'cancu-extract-pool-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('ExtractPool', () => {
-  it('reads and extracts in a worker exactly as on the main thread', async () => {
-    const pool = new ExtractPool(2);
-    try {
-      const file = path.join(SAMPLES_DIR, '000_c800255c1df2818e.txt');
-      const got = await pool.run(file, 'plan.txt');
-      expect(got.extraction).toEqual(extract({ file: 'plan.txt', text: got.text }));
-    } finally {
-      await pool.close();
-    }
-  });
+const SAMPLE = path.join(SAMPLES_DIR, '000_c800255c1df2818e.txt');
 
-  it('says which stage failed: a file that cannot be read', async () => {
-    const pool = new ExtractPool(1);
-    try {
+/** A pool of `size` workers for `fn`, closed after it. */
+async function withPool(size: number, fn: (pool: ExtractPool) => Promise<void>): Promise<void> {
+  const pool = new ExtractPool(size);
+  try {
+    await fn(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** A folder of the samples copied over and over: enough files for the threads to be used (unchanged after the first copy). */
+function samplesCorpus(name: string): string {
+  const corpus = path.join(tmp, name);
+  for (let i = 0; i * 5 < WORKERS_FROM; i++) cpSync(SAMPLES_DIR, path.join(corpus, `copy-${i}`), { recursive: true });
+  return corpus;
+}
+
+describe('ExtractPool', () => {
+  it('reads and extracts in a worker exactly as on the main thread', () =>
+    withPool(2, async (pool) => {
+      const got = await pool.run(SAMPLE, 'plan.txt');
+      expect(got.extraction).toEqual(extract({ file: 'plan.txt', text: got.text }));
+    }));
+
+  it('says which stage failed: a file that cannot be read', () =>
+    withPool(1, async (pool) => {
       const missing = path.join(tmp, 'missing.txt');
       const err = await pool.run(missing, 'missing.txt').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ExtractJobError);
       expect(err).toMatchObject({ stage: 'read', message: expect.stringContaining('missing.txt') });
-    } finally {
-      await pool.close();
-    }
-  });
+    }));
 
-  it('fails the jobs of a worker that dies, and starts a new one for the next job', async () => {
-    const pool = new ExtractPool(1);
-    try {
+  it('fails the jobs of a worker that dies, and starts a new one for the next job', () =>
+    withPool(1, async (pool) => {
       const big = path.join(tmp, 'big.txt');
       writeFileSync(big, 'Căn cứ Quyết định số 217-QĐ/TW ngày 12/12/2013 của Bộ Chính trị. '.repeat(60_000));
       const job = pool.run(big, 'big.txt');
       await (pool as unknown as { threads: { worker: { terminate(): Promise<number> } }[] }).threads[0].worker.terminate();
       await expect(job).rejects.toThrow(/the extraction worker stopped/);
-      const next = await pool.run(path.join(SAMPLES_DIR, '000_c800255c1df2818e.txt'), 'plan.txt');
+      const next = await pool.run(SAMPLE, 'plan.txt');
       expect(next.extraction?.citations.length).toBeGreaterThan(0);
-    } finally {
-      await pool.close();
-    }
-  });
+    }));
 });
 
 describe('ingestPaths with extraction workers and the search writer thread', () => {
   it('builds the same graph and search index, and reports the same failures, as ingest on the main thread alone', async () => {
-    const corpus = path.join(tmp, 'corpus');
-    // enough files for the workers to be used (the samples again and again: unchanged after the first time)
-    for (let i = 0; i * 5 < WORKERS_FROM; i++) cpSync(SAMPLES_DIR, path.join(corpus, `copy-${i}`), { recursive: true });
+    const corpus = samplesCorpus('corpus');
     writeFileSync(path.join(corpus, 'empty.txt'), '');
     writeFileSync(path.join(corpus, 'binary.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0xff, 0xfe, 0x00]));
     const run = async (workers: string) => {
@@ -85,8 +89,7 @@ describe('ingestPaths with extraction workers and the search writer thread', () 
   });
 
   it('fails only the file whose search entries cannot be written; the rest of its chunk is ingested', async () => {
-    const corpus = path.join(tmp, 'poisoned');
-    for (let i = 0; i * 5 < WORKERS_FROM; i++) cpSync(SAMPLES_DIR, path.join(corpus, `copy-${i}`), { recursive: true });
+    const corpus = samplesCorpus('poisoned');
     writeFileSync(path.join(corpus, 'poison.txt'), 'Kế hoạch POISON\nCăn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ;\n');
     const services = await openServices(loadConfig({ CANCU_EXTRACT_WORKERS: '1' }, { CANCU_DATA: path.join(tmp, 'data-poisoned') }));
     try {

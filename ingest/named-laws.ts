@@ -66,7 +66,7 @@ function load(): Gazetteer {
     for (const written of [entry.name, ...entry.aliases]) {
       const f = foldPhrase(written);
       byName.set(f, entry);
-      if (AMENDING_NAME_RE.test(f)) continue;
+      if (readAsAmending(f)) continue;
       const kw = KIND_WORDS.find(([k]) => f === k || f.startsWith(k + ' '));
       if (!kw) continue;
       const rest = f.slice(kw[0].length).trim();
@@ -113,6 +113,17 @@ const AMENDING_RE = /[ \n]+sua doi(?:[ \n]*,?[ \n]*bo sung)?(?:[ \n]+mot so dieu
 const AMENDED_NUMBER_RE = /[ \n]*,?[ \n]*so[ \n]*\d{1,4}[ \n]*\/[ \n]*\d{4}[ \n]*\/[ \n]*qh\d*/y;
 /** Between two amended laws: ", ", " và ", ", và ". */
 const AMENDED_SEPARATOR_RE = /(?:[ \n]*,[ \n]*(?:va[ \n]+)?|[ \n]+va[ \n]+)(?=(?:bo luat|luat|phap lenh)[ \n])/y;
+
+/**
+ * Whether matchAmendingLaw reads this (folded) name from the laws it lists, so that the name is
+ * looked up whole once read. Amending laws named otherwise ("… của 37 luật có liên quan đến quy
+ * hoạch", "… một số điều và Phụ lục … của Luật Thống kê") are matched by their name as written.
+ */
+function readAsAmending(f: string): boolean {
+  if (!AMENDING_NAME_RE.test(f)) return false;
+  AMENDING_RE.lastIndex = 'luat'.length;
+  return AMENDING_RE.test(f);
+}
 
 /**
  * "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền

@@ -282,6 +282,15 @@ describe('find and resolve', () => {
       ['Luật sửa đổi, bổ sung một số điều của Luật Giám định tư pháp@2020', 2],
     ]);
   });
+  it('an amending law named otherwise than by the laws it lists is matched by its name, across a line break', () => {
+    const e = cites(
+      'Căn cứ Luật sửa đổi, bổ sung một số điều của 37 Luật có liên quan đến quy \nhoạch ngày 20 tháng 11 năm 2018;\nCăn cứ Luật sửa đổi, bổ sung một số điều và Phụ lục Danh mục chỉ tiêu thống \nkê quốc gia của Luật Thống kê ngày 12/11/2021;',
+    );
+    expect(e.map((c) => [c.key, c.date, c.relation])).toEqual([
+      ['35/2018/QH14', '2018-11-20', 'based_on'],
+      ['01/2021/QH15', '2021-11-12', 'based_on'],
+    ]);
+  });
   it('a name covering several laws with no date is ambiguous, never guessed', () => {
     const c = one('thực hiện Luật Tổ chức chính quyền địa phương');
     expect(c.ambiguous?.reason).toBe('several-laws');

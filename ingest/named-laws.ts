@@ -94,7 +94,7 @@ const UNKNOWN_STOP = new Set(
     'năm', 'số', 'ngày', 'của', 'và', 'để', 'nhằm', 'trong', 'tại', 'theo', 'về', 'được', 'đã', 'thì', 'này', 'trên', 'đến',
     'cho', 'với', 'ban', 'hiện', 'hành', 'quy', 'sửa', 'đổi', 'bổ', 'sung', 'có', 'hiệu', 'lực', 'là', 'mà', 'khi',
     'các', 'những', 'một', 'từ', 'gắn', 'hướng', 'dẫn', 'thực', 'triển', 'khai', 'đối', 'phải', 'gọi',
-    'điều', 'khoản', 'chương', 'mục', 'nêu', 'sau', 'hoặc', 'nhưng', 'tới', 'vào', 'do', 'bởi', 'căn',
+    'điều', 'khoản', 'chương', 'mục', 'nêu', 'sau', 'hoặc', 'nhưng', 'tới', 'vào', 'do', 'bởi', 'căn', 'kể',
   ].map((w) => canonicalVi(w)),
 );
 
@@ -178,6 +178,21 @@ export function matchNamedLaw(c: Cleaned, at: number): NamedLawMatch | null {
   return matchUnknownLaw(c, at, afterKind, kw[1]);
 }
 
+/**
+ * Word pairs of law titles that the reader of unknown names would otherwise cut: across a
+ * comma ("Phòng, chống", "Quản lý, sử dụng", "Khám bệnh, chữa bệnh") or at a word that
+ * ends a name elsewhere ("Thi hành án", "Tần số vô tuyến điện").
+ */
+const WORD_PAIRS = new Set(['phòng chống', 'lý sử', 'bệnh chữa', 'thi hành', 'tần số'].map((p) => canonicalVi(p)));
+const NEXT_WORD = /[ \n]*(\p{Ll}+)/uy;
+
+/** Whether the comma before norm offset `at` sits inside a title: "Phòng, chống". */
+function joinsAcrossComma(norm: string, at: number, word: string): boolean {
+  NEXT_WORD.lastIndex = at;
+  const next = NEXT_WORD.exec(norm);
+  return next !== null && WORD_PAIRS.has(`${word} ${canonicalVi(next[1])}`);
+}
+
 /** "Luật <Capitalised words>" not in the gazetteer: up to 8 words, ending before a function word or punctuation. */
 function matchUnknownLaw(c: Cleaned, at: number, afterKind: number, kind: string): NamedLawMatch | null {
   NAME_BEFORE_LAW_NUMBER.lastIndex = afterKind;
@@ -189,6 +204,7 @@ function matchUnknownLaw(c: Cleaned, at: number, afterKind: number, kind: string
   const word = /[ \n]+([\p{L}\p{N}]+)([,;.:()“”"]?)/uy;
   let pos = afterKind;
   let end = -1;
+  let previous = '';
   for (let n = 0; n < 8; n++) {
     word.lastIndex = pos;
     const m = word.exec(c.norm);
@@ -197,10 +213,13 @@ function matchUnknownLaw(c: Cleaned, at: number, afterKind: number, kind: string
     const marked = /^(\p{L}+)\d+$/u.exec(m[1]);
     const w = marked ? marked[1] : m[1];
     if (n === 0 && !/^\p{Lu}\p{Ll}/u.test(w)) return null;
-    if (n > 0 && (UNKNOWN_STOP.has(canonicalVi(w.toLowerCase())) || /\d/.test(w))) break;
+    const lw = canonicalVi(w.toLowerCase());
+    const joined = WORD_PAIRS.has(`${previous} ${lw}`);
+    if (n > 0 && !joined && (UNKNOWN_STOP.has(lw) || /\d/.test(w))) break;
     end = m.index + m[0].length - m[1].length - m[2].length + w.length;
     pos = word.lastIndex;
-    if (m[2] || marked) break;
+    previous = lw;
+    if (marked || (m[2] && !(m[2] === ',' && joinsAcrossComma(c.norm, pos, lw)))) break;
   }
   if (end < 0) return null;
   return { kind, name: collapseSpace(c.norm.slice(at, end)), entry: null, end };

@@ -291,6 +291,19 @@ describe('find and resolve', () => {
       ['01/2021/QH15', '2021-11-12', 'based_on'],
     ]);
   });
+  it('a law the gazetteer lacks keeps the word pairs of its title: "Phòng, chống", "Quản lý, sử dụng"', () => {
+    expect(cites('Căn cứ Luật Phòng, chống rửa tiền ngày 15 tháng 11 năm 2022; Luật Quản lý, sử dụng đất rừng hiện hành').map((c) => c.key)).toEqual([
+      'Luật Phòng, chống rửa tiền@2022',
+      'Luật Quản lý, sử dụng đất rừng',
+    ]);
+    expect(cites('thực hiện Luật Phòng, chống tác hại của rượu, bia, Luật Tần số vô tuyến điện; Luật Thi hành án hình sự năm 2019').map((c) => c.key)).toEqual([
+      '44/2019/QH14',
+      '42/2009/QH12',
+      '41/2019/QH14',
+    ]);
+    // still cut at a comma that ends the name
+    expect(cites('theo Luật Doanh nghiệp, đồng thời Luật Giá kể từ ngày này').map((c) => c.name)).toEqual(['Luật Doanh nghiệp', 'Luật Giá']);
+  });
   it('a name covering several laws with no date is ambiguous, never guessed', () => {
     const c = one('thực hiện Luật Tổ chức chính quyền địa phương');
     expect(c.ambiguous?.reason).toBe('several-laws');

@@ -33,6 +33,16 @@ describe('cancu ingest', () => {
   });
 });
 
+describe('cancu extract', () => {
+  it('prints a readable summary: the header, then each citation once, a named law with the number it resolved to', async () => {
+    const r = await runCli(['extract', path.join(ROOT, 'samples', '003_5e30993f3c594bd5.txt')], { timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}Kế hoạch · 2023 · Ủy ban nhân dân huyện Dương Minh Châu$/m);
+    expect(r.stdout).toMatch(/^ {2}implements Kế hoạch 765\/KH-UBND \(2023-03-20, UBND tỉnh Tây Ninh\) ×1$/m);
+    expect(r.stdout).toMatch(/^ {2}cites {6}Luật Thực hiện dân chủ ở cơ sở \[10\/2022\/QH15\] ×2$/m);
+  });
+});
+
 describe('query commands', () => {
   it('stats --json counts the ingested plans', async () => {
     const r = await cli('stats', '--json');

@@ -25,9 +25,10 @@ function human(x: Extraction): string {
   const lines = [`${x.file}`, `  ${[h.kind, h.symbol, h.date ?? h.year, h.issuer].filter(Boolean).join(' · ')}`];
   if (h.title) lines.push(`  “${h.title}”`);
   for (const c of x.citations) {
-    const id = c.symbol ?? c.name;
+    // a law cited by name: its name (which holds its kind), and the number it resolved to
+    const id = c.symbol ? `${c.kind} ${c.symbol}` : `${c.name ?? c.kind}${/^\d/.test(c.key) ? ` [${c.key}]` : ''}`;
     const extra = [c.date, c.issuer].filter(Boolean).join(', ');
-    lines.push(`  ${c.relation.padEnd(10)} ${c.kind} ${id}${extra ? ` (${extra})` : ''} ×${c.mentions.length}${c.ambiguous ? `  [ambiguous: ${c.ambiguous.reason}]` : ''}`);
+    lines.push(`  ${c.relation.padEnd(10)} ${id}${extra ? ` (${extra})` : ''} ×${c.mentions.length}${c.ambiguous ? `  [ambiguous: ${c.ambiguous.reason}]` : ''}`);
   }
   for (const r of x.statedRelations) lines.push(`  stated     ${r.from} ${r.relation} ${r.to}`);
   for (const d of x.diagnostics) lines.push(`  ${d.severity}: ${d.code}: ${d.message}`);

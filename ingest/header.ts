@@ -6,7 +6,7 @@ import type { Cleaned } from './clean.ts';
 import { dateAt, type Found } from './find.ts';
 import { KIND_LIST } from './kinds.ts';
 import type { AdminLevel, Header } from './model.ts';
-import { collapseSpace, foldPhrase } from './normalize.ts';
+import { collapseSpace, foldPhrase, foldText } from './normalize.ts';
 import { provinceNamed, unitOfIssuer } from './localities.ts';
 import type { Structure } from './structure.ts';
 
@@ -71,10 +71,28 @@ function levelOf(issuer: string | null): AdminLevel | null {
   return unitOfIssuer(issuer)?.level ?? null;
 }
 
+/**
+ * A Markdown header table, as converters write a plan's two header columns
+ * ("| ỦY BAN NHÂN DÂN<br>XÃ HÒA BÌNH | CỘNG HÒA … |"), read as the lines it shows:
+ * each cell and each <br> starts a line. Text without a table or <br> is returned as it is.
+ */
+export function tableAsLines(s: string): string {
+  if (!s.includes('|') && !/<br/i.test(s)) return s;
+  return s
+    .replace(/[ ]*<br[ ]*\/?>[ ]*/giu, '\n')
+    .replace(/^[ ]*\|[ :|-]*$/gmu, '') // the delimiter row "|---|---|"
+    .replace(/^[ ]*\|[ ]*|[ ]*\|[ ]*$/gmu, '')
+    .replace(/[ ]*\|[ ]*/gu, '\n');
+}
+
 export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header {
   const { norm } = c;
   const headEnd = s.kindLine ? s.kindLine.start : Math.min(norm.length, 1500);
-  const head = norm.slice(0, Math.max(headEnd, s.title ? s.title.start : 0));
+  const rawHead = norm.slice(0, Math.max(headEnd, s.title ? s.title.start : 0));
+  const head = tableAsLines(rawHead);
+  // offsets into `top` are offsets into norm only when no table was read
+  const topRaw = norm.slice(0, Math.min(norm.length, (s.title?.end ?? 1500) + 400));
+  const top = tableAsLines(topRaw);
 
   // symbol: "Số: 30 /KH-UBND" before the kind line
   const own = found.find((f) => f.form === 'symbol' && f.coreStart < headEnd && /Số[ \n]*:?[ \n]*$/u.test(norm.slice(Math.max(0, f.coreStart - 8), f.coreStart)));
@@ -85,15 +103,14 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   let place: string | null = null;
   let date: string | null = null;
   let year: number | null = null;
-  const pd = PLACE_DATE_RE.exec(norm.slice(0, Math.min(norm.length, (s.title?.end ?? 1500) + 400)));
-  if (pd && own && own.start >= pd.index && own.end < pd.index + pd[0].indexOf(',')) {
+  const pd = PLACE_DATE_RE.exec(top);
+  if (pd && own && top === topRaw && own.start >= pd.index && own.end < pd.index + pd[0].indexOf(',')) {
     // two header columns flattened onto one line: "Số: 01/KH-UBND   Sơn La, ngày 14 tháng 2 năm 2017"
     pd[1] = norm.slice(own.end, pd.index + pd[0].indexOf(','));
   }
   if (pd && !/\d/.test(pd[1]) && !/^(?:Số|Căn cứ)/u.test(pd[1].trim())) {
     place = pd[1].trim().replace(/^[*#\s]+/, '').replace(PLACE_PREFIX, '');
-    const at = pd.index + pd[0].indexOf('ngày');
-    const d = dateAt(c.fold, at);
+    const d = dateAt(top === topRaw ? c.fold : foldText(top), pd.index + pd[0].indexOf('ngày'));
     if (d?.date) date = d.date;
     const y = /năm[ ]*(\d{4})/u.exec(pd[2]);
     year = date ? Number(date.slice(0, 4)) : y ? Number(y[1]) : null;

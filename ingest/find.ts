@@ -24,6 +24,8 @@ export interface Found {
   name: string | null;
   law: NamedLawMatch | null;
   date: string | null;
+  /** the date (and issuer) came from the next document of a joined citation (see shareJoined) */
+  dateShared?: boolean;
   /** a year written after a name ("Luật Đất đai năm 2013") */
   year: number | null;
   issuer: string | null;
@@ -351,9 +353,14 @@ export function shareJoined(c: Cleaned, found: Found[]): void {
     const b = found[i + 1];
     if (a.form !== 'symbol' || b.form !== 'symbol' || a.issuer) continue;
     const gap = c.fold.slice(a.trailerEnd, b.start);
-    // "Nghị quyết số 43/NQ-CP và (số) 44/NQ-CP ngày …", "217, 218-QĐ/TW ngày …"
-    if (!/^[ \n]*(?:,|va)?[ \n]*(?:so[ \n]*)?$/.test(gap)) continue;
-    if (!a.date) a.date = b.date;
+    // "Nghị quyết số 43/NQ-CP và (số) 44/NQ-CP ngày …", "217, 218-QĐ/TW ngày …", "217/218-QĐ/TW"
+    if (!/^[ \n]*(?:,|va|\/)?[ \n]*(?:so[ \n]*)?$/.test(gap)) continue;
+    // the date goes to a document of the same kind only: in "QĐ 217/218-QĐ/TW và Quy định
+    // 124-QĐ/TW ngày 2/2/2018" it is the Quy định's; the issuer is shared either way
+    if (!a.date && b.date && a.kind === b.kind) {
+      a.date = b.date;
+      a.dateShared = true;
+    }
     a.issuer = b.issuer;
     if (!a.subject) a.subject = b.subject;
   }

@@ -43,6 +43,29 @@ function withoutSelf(found: Found[], header: Header, headEnd: number): Found[] {
   return found.filter((f) => !(f.symbol && canonical(f.symbol) === own && (f.coreStart < headEnd || !f.date || f.date === header.date)));
 }
 
+/**
+ * A joined citation shares the last document's date ("Chỉ thị số 05-CT/TW và Chỉ thị số
+ * 27-CT/TW ngày 10/01/2019"), which may not be the others'. Where the text dates the same
+ * symbol on its own, with one date, that date wins, unless the shared issuer names another
+ * body (a local number such as 27/KH-UBND is the province's and the district's too).
+ */
+function preferOwnDates(found: Found[]): void {
+  const own = new Map<string, { dates: Set<string>; issuers: Set<string> }>();
+  for (const f of found) {
+    if (!f.symbol || !f.date || f.dateShared) continue;
+    const s = canonical(f.symbol);
+    if (!own.has(s)) own.set(s, { dates: new Set(), issuers: new Set() });
+    own.get(s)!.dates.add(f.date);
+    if (f.issuer) own.get(s)!.issuers.add(foldPhrase(f.issuer));
+  }
+  for (const f of found) {
+    const o = f.dateShared && f.symbol ? own.get(canonical(f.symbol)) : undefined;
+    if (!o || o.dates.size !== 1 || o.dates.has(f.date!)) continue;
+    if (f.issuer && !o.issuers.has(foldPhrase(f.issuer))) continue;
+    f.date = [...o.dates][0];
+  }
+}
+
 function resolveKeys(found: Found[], header: Header): KeyResult[] {
   const ctx = contextOf(header);
   const keys = found.map((f): KeyResult => {
@@ -131,6 +154,7 @@ export function extract(src: SourceText, opts: ExtractOptions = {}): Extraction 
   found = withoutSelf(found, header, headEnd);
   header.key = buildHeaderKey(header);
 
+  preferOwnDates(found);
   const keys = resolveKeys(found, header);
   shareResolvedLaw(found, keys);
   mergeNameBeforeNumber(c, found, keys);

@@ -152,6 +152,9 @@ export function unitOfIssuer(issuer: string): UnitMention | null {
   if (/\btinh uy\b/.test(f)) return { level: 'tỉnh', name: null, type: null };
   if (/\bhuyen uy\b|\bquan uy\b|\bthi uy\b/.test(f)) return { level: 'huyện', name: null, type: null };
   if (/\bdang uy xa\b/.test(f)) return { level: 'xã', name: null, type: null };
+  // a province's department ("Sở Nội vụ") and a district's office ("Phòng Giáo dục và Đào tạo")
+  if (/^so /.test(f)) return { level: 'tỉnh', name: null, type: null };
+  if (/^phong /.test(f)) return { level: 'huyện', name: null, type: null };
   return null;
 }
 

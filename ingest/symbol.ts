@@ -109,11 +109,16 @@ export function kindOfSymbol(p: SymbolParts): string | null {
   return p.year ? null : 'Công văn';
 }
 
+/** A province's departments (Sở): "SNV" Nội vụ, "SGDĐT" Giáo dục và Đào tạo, "SKHĐT", "STNMT" … */
+const PROVINCE_DEPARTMENT = /^S(?:NV|YT|TC|TP|CT|XD|NN|NNPTNT|NNMT|GDĐT|GD&ĐT|KHĐT|TNMT|LĐTBXH|VHTTDL|VHTT|VHTTTT|TTTT|GTVT|KHCN|DTTG)$/;
+/** A district's offices (Phòng): "PNV" Nội vụ, "PGDĐT", "PTCKH" Tài chính - Kế hoạch … */
+const DISTRICT_OFFICE = /^P(?:NV|YT|TP|KT|NN|GDĐT|GD&ĐT|TCKH|TNMT|LĐTBXH|VHTT|VHTTTT|KTHT|QLĐT)$/;
+
 /** Type codes that imply an issuer level, for local documents without an explicit locality. */
 export function levelOfCodes(p: SymbolParts): 'tỉnh' | 'huyện' | 'xã' | null {
   const codes = p.issuers.map((c) => c.toUpperCase());
-  if (codes.some((c) => /(?:TU)$/.test(c))) return 'tỉnh';
-  if (codes.some((c) => /(?:HU)$/.test(c))) return 'huyện';
+  if (codes.some((c) => /(?:TU)$/.test(c) || PROVINCE_DEPARTMENT.test(c))) return 'tỉnh';
+  if (codes.some((c) => /(?:HU)$/.test(c) || DISTRICT_OFFICE.test(c))) return 'huyện';
   if (codes.includes('ĐU')) return 'xã';
   return null;
 }

@@ -93,6 +93,31 @@ describe('find and resolve', () => {
       ['218-QĐ/TW', '2013-12-12'],
     ]);
   });
+  it("a joined citation's date goes to documents of its kind, and yields to a document's own date elsewhere in the text", () => {
+    // the date after "Quy định 124" is not the two Quyết định's
+    const x = cites('Căn cứ Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị;\n1. Thực hiện QĐ 217/218-QĐ/TW và Quy định 124-QĐ/TW ngày 2/2/2018.');
+    expect(x.map((c) => [c.key, c.date, c.mentions.length])).toEqual([
+      ['217-QĐ/TW@XI', '2013-12-12', 2],
+      ['218-QĐ/TW@XI', '2013-12-12', 2],
+      ['124-QĐ/TW@XII', '2018-02-02', 1],
+    ]);
+    // a shared date (of the same kind) yields to the one the text gives the document itself
+    const y = cites('Căn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị;\n1. Thực hiện Chỉ thị số 05-CT/TW và Chỉ thị số 27-CT/TW ngày 10/01/2019.');
+    expect(y.map((c) => [c.key, c.date, c.mentions.length])).toEqual([
+      ['5-CT/TW@XII', '2016-05-15', 2],
+      ['27-CT/TW@XII', '2019-01-10', 1],
+    ]);
+  });
+  it("a province's department (Sở, SNV) and a district's office (Phòng, PGDĐT) are placed in the citing plan's province and district", () => {
+    const x = extract({
+      file: 'p.txt',
+      text: 'ỦY BAN NHÂN DÂN\nHUYỆN CẦU NGANG\nSố: 5/KH-UBND\nCầu Ngang, ngày 2 tháng 3 năm 2023\nKẾ HOẠCH\nvề công tác dân vận\nThực hiện Công văn số 456/SNV-XDCQ ngày 15/3/2023 của Sở Nội vụ và Kế hoạch số 12/KH-PGDĐT ngày 1/3/2023;',
+    });
+    expect(x.citations.map((c) => [c.key, c.ambiguous?.reason])).toEqual([
+      ['456/SNV-XDCQ@2023@Trà Vinh', undefined],
+      ['12/KH-PGDĐT@2023@Trà Vinh/Cầu Ngang', undefined],
+    ]);
+  });
   it('an issuer ends at a rule or an article bullet on the next line, but goes on over a name wrapped at its dash', () => {
     expect(one('Chỉ thị số 18-CT/TW, ngày 26/10/2022 của Ban Bí thư\n-----\nThực hiện').issuer).toBe('Ban Bí thư');
     expect(one('Nghị định số 15/2026/NĐ-CP ngày 14/01/2026 của Chính phủ\n- Điều 43 quy định').issuer).toBe('Chính phủ');

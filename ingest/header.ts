@@ -33,6 +33,10 @@ const PERSON = /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,5}$/u;
 const BODY_LINE = /^(?:ĐẢNG [UỦ]Y|ĐẢNG BỘ|CHI BỘ|[UỦ]Y BAN|UBND|BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) [UỦ]Y|HỘI ĐỒNG|SỞ |PHÒNG |MẶT TRẬN|ĐOÀN |HỘI )/u;
 const ISSUER_BODY = /(?:^|\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 '’\-]*)?)\n/u;
 
+/** A province named in the text: "tỉnh Trà Vinh", "thành phố Cần Thơ", and its Party committee "Tỉnh ủy Cà Mau", "Thành ủy Hà Nội". */
+const PROVINCE_NAMED =
+  /(?<![\p{L}])(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|(?:Tỉnh|Thành)[ ](?:ủy|uỷ))[ \n]+(\p{Lu}[\p{Ll}\p{M}]*(?:[ \n]+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
+
 /** Abbreviations of bodies, written in full as the issuer is ("UBND HUYỆN X" → "Ủy ban nhân dân huyện X"). */
 const IN_FULL: Record<string, string> = { ubnd: 'Ủy ban nhân dân', hđnd: 'Hội đồng nhân dân' };
 /** Other abbreviations stay in capitals ("ỦY BAN MTTQ" → "Ủy ban MTTQ", not "Ủy ban mttq"). */
@@ -165,9 +169,9 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
     }
   }
 
-  // province: the province the text names most often ("tỉnh Trà Vinh")
+  // province: the province the text names most often ("tỉnh Trà Vinh", "Tỉnh ủy Cà Mau")
   const counts = new Map<string, number>();
-  for (const m of norm.matchAll(/(?<![\p{L}])(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố)[ \n]+(\p{Lu}[\p{Ll}\p{M}]*(?:[ \n]+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu)) {
+  for (const m of norm.matchAll(PROVINCE_NAMED)) {
     const words = m[1].split(/[ \n]+/);
     for (let n = words.length; n >= 1; n--) {
       const p = provinceNamed(words.slice(0, n).join(' '));

@@ -398,6 +398,10 @@ describe('header', () => {
     expect(x.header).toMatchObject({ symbol: '01/KH-UBND', place: 'Sơn La', date: '2017-02-14', key: '1/KH-UBND@2017@Sơn La' });
     expect(x.citations).toEqual([]);
   });
+  it('a province named through its Party committee ("Tỉnh ủy Cà Mau") is the plan\'s province', () => {
+    const x = extract({ file: 'p.txt', text: 'ĐẢNG BỘ HUYỆN THỚI BÌNH\nĐẢNG ỦY XÃ TÂN LỘC\nSố 45-KH/ĐU\nTân Lộc, ngày 12 tháng 01 năm 2024\nKẾ HOẠCH\nvề công tác dân vận\n1. Quán triệt Chỉ thị số 15-CT/TU ngày 10/10/2023 của Ban Thường vụ Tỉnh ủy Cà Mau.\n' });
+    expect(x.header).toMatchObject({ province: 'Cà Mau', district: 'Thới Bình', commune: 'Tân Lộc', key: '45-KH/ĐU@2024@Cà Mau/Thới Bình/Tân Lộc' });
+  });
   it('reads a Markdown header table, its cells and <br> line breaks, as the header lines they show', () => {
     const text = [
       '| ỦY BAN NHÂN DÂN<br>HUYỆN CẦU NGANG<br>------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |',

@@ -120,7 +120,8 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
     year = date ? Number(date.slice(0, 4)) : y ? Number(y[1]) : null;
   }
 
-  const title = s.title ? collapseSpace(norm.slice(s.title.start, s.title.end)) : null;
+  // a symbol broken at its dash across lines ("NQLT-CP-\nUBTWMTTQVN") is written whole
+  const title = s.title ? collapseSpace(norm.slice(s.title.start, s.title.end).replace(/(?<=[\p{Lu}\d]-)\n(?=\p{Lu})/gu, '')) : null;
   if (year === null && title) {
     const ty = [...title.matchAll(/năm[ ]+((?:19|20)\d{2})(?![\d-])/gu)].pop();
     const latestCited = found.reduce((mx, f) => (f.date && f.date > mx ? f.date : mx), '');

@@ -120,6 +120,8 @@ function mergeNameBeforeNumber(c: Cleaned, found: Found[], keys: KeyResult[]): v
     const f = found[i];
     const g = found[i + 1];
     if (f.form !== 'name' || g.form !== 'symbol') continue;
+    // a number with a kind word of its own is another document ("… Luật Phòng, chống mua bán người\nThông tư số 35/2013/TT-BLĐTBXH")
+    if (g.start !== g.coreStart && g.kind !== f.kind) continue;
     if (/^[ \n]*,?[ \n]*(?:so)?[ \n]*:?[ \n]*$/.test(c.fold.slice(f.trailerEnd, g.start))) keys[i] = keys[i + 1];
   }
 }

@@ -68,6 +68,10 @@ export function analyse(c: Cleaned): Structure {
   const { norm, fold } = c;
   const bodyEnd = c.footnoteStart;
   const ls = lines(norm, bodyEnd);
+  /** a title line that cannot end the title */
+  const TITLE_GOES_ON = /(?:[-/,]|(?<!\p{L})(?:của|về|và|số|ngày|theo|tại|cho|với|giai đoạn))[ ]*$/u;
+  /** a line that opens the preamble (folded), never a title's continuation ("… Luật Dân số\nCăn cứ …") */
+  const PREAMBLE_START = /^[ ]*(?:can cu|thuc hien|theo|xet|tren co so|[ivx]+\.)(?![a-z])/;
   const text = (l: NLine) => norm.slice(l.textStart, l.end);
 
   // kind line and title
@@ -83,11 +87,13 @@ export function analyse(c: Cleaned): Structure {
       if (j < ls.length && !ROMAN.test(text(ls[j])) && !/^(?:can cu|tren co so)(?![a-z])/.test(fold.slice(ls[j].textStart, ls[j].end))) {
         title = { start: ls[j].textStart, end: ls[j].end };
         titleLastLine = j;
-        // continuation lines start in lower case ("… chính quyền\ntrên địa bàn xã …")
+        // continuation lines start in lower case ("… chính quyền\ntrên địa bàn xã …"), or follow a
+        // line that cannot end there: a symbol broken at its dash ("NQLT-CP-\nUBTWMTTQVN"), "của", "số" …
         for (let k = j + 1; k < ls.length && k < j + 4; k++) {
           const t = text(ls[k]);
           if (!t.trim()) continue;
-          if (!/^\p{Ll}/u.test(t) || /[.:;]\s*$/.test(norm.slice(title.start, title.end))) break;
+          const sofar = norm.slice(title.start, title.end);
+          if (!(/^\p{Ll}/u.test(t) || (TITLE_GOES_ON.test(sofar) && !PREAMBLE_START.test(fold.slice(ls[k].textStart, ls[k].end)))) || /[.:;]\s*$/.test(sofar)) break;
           title.end = ls[k].end;
           titleLastLine = k;
         }

@@ -329,6 +329,14 @@ describe('find and resolve', () => {
     // still cut at a comma that ends the name
     expect(cites('theo Luật Doanh nghiệp, đồng thời Luật Giá kể từ ngày này').map((c) => c.name)).toEqual(['Luật Doanh nghiệp', 'Luật Giá']);
   });
+  it('a law named just before another kind of numbered document is not that document', () => {
+    const x = cites('quy định chi tiết Luật Hợp tác xã\nNghị định số 168/2025/NĐ-CP ngày 30/6/2025 của Chính phủ; Luật Đất đai số 31/2024/QH15');
+    expect(x.map((c) => [c.key, c.name])).toEqual([
+      ['Luật Hợp tác xã@?', 'Luật Hợp tác xã'], // several laws by that name, and no date
+      ['168/2025/NĐ-CP', null],
+      ['31/2024/QH15', 'Luật Đất đai'],
+    ]);
+  });
   it('a name covering several laws with no date is ambiguous, never guessed', () => {
     const c = one('thực hiện Luật Tổ chức chính quyền địa phương');
     expect(c.ambiguous?.reason).toBe('several-laws');
@@ -401,6 +409,16 @@ describe('header', () => {
   it('a province named through its Party committee ("Tỉnh ủy Cà Mau") is the plan\'s province', () => {
     const x = extract({ file: 'p.txt', text: 'ĐẢNG BỘ HUYỆN THỚI BÌNH\nĐẢNG ỦY XÃ TÂN LỘC\nSố 45-KH/ĐU\nTân Lộc, ngày 12 tháng 01 năm 2024\nKẾ HOẠCH\nvề công tác dân vận\n1. Quán triệt Chỉ thị số 15-CT/TU ngày 10/10/2023 của Ban Thường vụ Tỉnh ủy Cà Mau.\n' });
     expect(x.header).toMatchObject({ province: 'Cà Mau', district: 'Thới Bình', commune: 'Tân Lộc', key: '45-KH/ĐU@2024@Cà Mau/Thới Bình/Tân Lộc' });
+  });
+  it('a title goes on past a line that cannot end it (a symbol broken at its dash, "của", "ngày"), never into the preamble', () => {
+    const head = 'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 150/KH-UBND\nKẾ HOẠCH\n';
+    const title = (body: string) => extract({ file: 't.txt', text: head + body }).header.title;
+    expect(title('Thực hiện Nghị quyết liên tịch số 09/2008/NQLT-CP-\nUBTWMTTQVN ngày 17/4/2008 của\nChính phủ\nCăn cứ Luật Tổ chức chính quyền địa phương;')).toBe(
+      'Thực hiện Nghị quyết liên tịch số 09/2008/NQLT-CP-UBTWMTTQVN ngày 17/4/2008 của Chính phủ',
+    );
+    expect(title('Quy định chi tiết một số điều và biện pháp\nhướng dẫn thi hành Luật Dân số\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;')).toBe(
+      'Quy định chi tiết một số điều và biện pháp hướng dẫn thi hành Luật Dân số',
+    );
   });
   it('reads a Markdown header table, its cells and <br> line breaks, as the header lines they show', () => {
     const text = [

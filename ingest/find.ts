@@ -71,6 +71,8 @@ const ISSUER_STOP_WORDS = [
   'với', 'tại', 'theo', 'trong', 'gắn', 'để', 'ngày', 'số', 'kèm theo', 'đã', 'được', 'và', 'là', 'thì', 'trên', 'đến', 'cho',
   // the next basis clause, when a line break is all that ends this one
   'căn cứ',
+  // the same clauses in text written without diacritics
+  'can cu', 'thuc hien',
 ];
 const ISSUER_STOP_RE = new RegExp(
   // also a rule or a bullet on the next line ("… của Ban Bí thư\n-----"); a "- " there may go on a

@@ -25,6 +25,8 @@ export function expandIssuer(s: string): string {
 }
 
 const PLACE_DATE_RE = /(?:^|\n)[ ]*([^\n,]{2,50}?),[ ]*ngày\b([^\n]{0,40})/u;
+/** The same line written without diacritics: "Cau Ngang, ngay 10 thang 3 nam 2022". */
+const PLACE_DATE_ASCII_RE = /(?:^|\n)[ ]*([^\n,]{2,50}?),[ ]*ngay\b([^\n]{0,40})/u;
 const PLACE_PREFIX = /^(?:Huyện|Tỉnh|Thành phố|TP\.?|Thị xã|Quận|Xã|Phường|Thị trấn)\s+/iu;
 const SELF_RE = /(?:xây dựng|ban hành|triển khai xây dựng)[ \n]+(?:Kế hoạch|Chương trình|Hướng dẫn|Quy chế|Đề án|Kế hoạch liên tịch)/iu;
 const SIGNATURE_TITLE = /(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|PHÓ BAN|TỔNG GIÁM ĐỐC|THỨ TRƯỞNG)\s*$/u;
@@ -99,7 +101,7 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   const top = tableAsLines(topRaw);
 
   // symbol: "Số: 30 /KH-UBND" before the kind line
-  const own = found.find((f) => f.form === 'symbol' && f.coreStart < headEnd && /Số[ \n]*:?[ \n]*$/u.test(norm.slice(Math.max(0, f.coreStart - 8), f.coreStart)));
+  const own = found.find((f) => f.form === 'symbol' && f.coreStart < headEnd && /(?:Số|So)[ \n]*:?[ \n]*$/u.test(norm.slice(Math.max(0, f.coreStart - 8), f.coreStart)));
   const kindText = s.kindLine ? foldPhrase(norm.slice(s.kindLine.start, s.kindLine.end)).replace(/\d{1,2}$/, '') : null; // "NGHỊ ĐỊNH1": a footnote mark
   const kind = kindText ? (KIND_LIST.find((k) => kindText === k.fold || kindText.startsWith(k.fold + ' '))?.kind ?? null) : null;
 
@@ -107,16 +109,16 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   let place: string | null = null;
   let date: string | null = null;
   let year: number | null = null;
-  const pd = PLACE_DATE_RE.exec(top);
+  const pd = PLACE_DATE_RE.exec(top) ?? PLACE_DATE_ASCII_RE.exec(top);
   if (pd && own && top === topRaw && own.start >= pd.index && own.end < pd.index + pd[0].indexOf(',')) {
     // two header columns flattened onto one line: "Số: 01/KH-UBND   Sơn La, ngày 14 tháng 2 năm 2017"
     pd[1] = norm.slice(own.end, pd.index + pd[0].indexOf(','));
   }
   if (pd && !/\d/.test(pd[1]) && !/^(?:Số|Căn cứ)/u.test(pd[1].trim())) {
     place = pd[1].trim().replace(/^[*#\s]+/, '').replace(PLACE_PREFIX, '');
-    const d = dateAt(top === topRaw ? c.fold : foldText(top), pd.index + pd[0].indexOf('ngày'));
+    const d = dateAt(top === topRaw ? c.fold : foldText(top), pd.index + pd[0].search(/ng[aà]y/u));
     if (d?.date) date = d.date;
-    const y = /năm[ ]*(\d{4})/u.exec(pd[2]);
+    const y = /n(?:ă|a)m[ ]*(\d{4})/u.exec(pd[2]);
     year = date ? Number(date.slice(0, 4)) : y ? Number(y[1]) : null;
   }
 

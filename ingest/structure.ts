@@ -51,7 +51,7 @@ function lines(norm: string, limit: number): NLine[] {
 }
 
 const DOC_KIND_LINE =
-  /^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ(?: LIÊN TỊCH)?|CHƯƠNG TRÌNH|HƯỚNG DẪN|BÁO CÁO|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|THÔNG BÁO|CÔNG VĂN|LUẬT|PHÁP LỆNH|ĐỀ ÁN|CÔNG ĐIỆN|TỜ TRÌNH|VĂN BẢN HỢP NHẤT)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]+){0,3}(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹*]{1,3})?\s*:?\s*$/;
+  /^(?:KE HOACH|QUYET DINH|CHI THI|NGHI QUYET|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ(?: LIÊN TỊCH)?|CHƯƠNG TRÌNH|HƯỚNG DẪN|BÁO CÁO|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|THÔNG BÁO|CÔNG VĂN|LUẬT|PHÁP LỆNH|ĐỀ ÁN|CÔNG ĐIỆN|TỜ TRÌNH|VĂN BẢN HỢP NHẤT)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]+){0,3}(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹*]{1,3})?\s*:?\s*$/;
 const ROMAN = /^(?:PHẦN\s+)?([IVX]{1,5})\s*[.)\-]\s*(?=\p{Lu})/u;
 const ARTICLE = /^Điều\s+(\d{1,3})\s*[.:]/u;
 const NUM2 = /^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)/;

@@ -420,6 +420,17 @@ describe('header', () => {
       'Quy định chi tiết một số điều và biện pháp hướng dẫn thi hành Luật Dân số',
     );
   });
+  it('reads a plan written without diacritics: its kind line, number, place and date, and issuers that end at the next clause', () => {
+    const x = extract({
+      file: 'a.txt',
+      text: 'UY BAN NHAN DAN\nHUYEN CAU NGANG\nSo: 30/KH-UBND\nCau Ngang, ngay 10 thang 3 nam 2022\nKE HOACH\nTang cuong cong tac dan van theo Chi thi so 33/CT-TTg ngay 26/11/2021 cua Thu tuong Chinh phu\nCan cu Quyet dinh so 217-QD/TW ngay 12/12/2013 cua Bo Chinh tri;\n',
+    });
+    expect(x.header).toMatchObject({ kind: 'Kế hoạch', symbol: '30/KH-UBND', place: 'Cau Ngang', date: '2022-03-10' });
+    expect(x.citations.map((c) => [c.key, c.issuer, c.relation])).toEqual([
+      ['33/CT-TTg@2021', 'Thu tuong Chinh phu', 'implements'],
+      ['217-QĐ/TW@XI', 'Bo Chinh tri', 'based_on'],
+    ]);
+  });
   it('reads a Markdown header table, its cells and <br> line breaks, as the header lines they show', () => {
     const text = [
       '| ỦY BAN NHÂN DÂN<br>HUYỆN CẦU NGANG<br>------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |',

@@ -38,8 +38,8 @@ export interface Found {
   amends?: Found[];
 }
 
-// one lower-case letter inside ("TTg", "QĐi", "CTr"), and the typo "Ttg"
-const CODE = String.raw`(?:[A-ZĐƯ][A-ZĐƯ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?|Ttg)`;
+// one lower-case letter inside ("TTg", "QĐi", "CTr"), and the casings "Ttg", "Ctr", "Ttr" (Chương trình, Tờ trình)
+const CODE = String.raw`(?:[A-ZĐƯ][A-ZĐƯ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?|Ttg|Ctr|Ttr)`;
 /** A Party issuer typed in lower case: "15- Nq/tw". */
 const LOWER_PARTY_ISSUER = 'tw|tu|hu';
 /** Type codes that, followed by "/", make a space enough between them and the number: "84 QĐ/TWĐTN". */

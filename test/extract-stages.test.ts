@@ -260,6 +260,11 @@ describe('find and resolve', () => {
   it('codes in the wrong case are the codes: CT-TTG, CT-Ttg, Qđ-UBND, Nđ-CP', () => {
     const c = cites('Căn cứ Chỉ thị số 33/CT-TTG ngày 26/11/2021; Chỉ thị số 34/CT-Ttg ngày 26/11/2021; Quyết định số 35/Qđ-UBND ngày 2/1/2021 của UBND tỉnh Trà Vinh; Nghị định số 36/2015/Nđ-CP;');
     expect(c.map((x) => x.key)).toEqual(['33/CT-TTg@2021', '34/CT-TTg@2021', '35/QĐ-UBND@2021@Trà Vinh', '36/2015/NĐ-CP']);
+    // "Casing varies (CTr/Ctr)" (reference notes, §1.1)
+    expect(cites('thực hiện Chương trình số 12/Ctr-UBND ngày 3/4/2023 của UBND tỉnh Trà Vinh và Chương trình số 05-Ctr/TU ngày 3/4/2023').map((x) => [x.key, x.kind])).toEqual([
+      ['12/CTr-UBND@2023@Trà Vinh', 'Chương trình'],
+      ['5-CTr/TU@2023@Trà Vinh', 'Chương trình'],
+    ]);
   });
   it('an "O" read for a leading zero, after a kind word only', () => {
     expect(one('Căn cứ Nghị định số O4 /2015/ND-CP ngày 09/01/2015 của Chính phủ;')).toMatchObject({ key: '4/2015/NĐ-CP', date: '2015-01-09' });

@@ -7,7 +7,8 @@ import { dateAt, type Found } from './find.ts';
 import { KIND_LIST } from './kinds.ts';
 import type { AdminLevel, Header } from './model.ts';
 import { collapseSpace, foldPhrase, foldText } from './normalize.ts';
-import { provinceNamed, unitOfIssuer } from './localities.ts';
+import { districtsNamed, placesOfCommune, provinceNamed, unitOfIssuer } from './localities.ts';
+import { beforeDistrictsAbolished } from './resolve.ts';
 import type { Structure } from './structure.ts';
 
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -193,6 +194,17 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   const level = levelOf(issuer);
   const aboveName = (l: 'tỉnh' | 'huyện') => (above?.level === l && above.name ? above.name : null);
   const aboveProvince = aboveName('tỉnh');
+  // a commune's district: the header's line above it, else the one district the opening of the
+  // text names that has a commune of this name ("xã Tân Minh" is in Sóc Sơn and in Thường Tín)
+  const communeDistrict = (): string | null => {
+    if (unit?.level !== 'xã' || !unit.name) return null;
+    const above = aboveName('huyện');
+    if (above || !beforeDistrictsAbolished(date, year)) return above;
+    const fits = new Set(
+      districtsNamed(norm.slice(0, 6000)).filter((d) => placesOfCommune(unit.name!, unit.type, d).some((p) => p.district !== null && foldPhrase(p.district) === foldPhrase(d))),
+    );
+    return fits.size === 1 ? [...fits][0] : null;
+  };
   return {
     key: null,
     symbol: own?.symbol ?? null,
@@ -204,7 +216,7 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
     title: title ? title.replace(/^V\/v\s*/u, '') : null,
     signer,
     province: unit?.level === 'tỉnh' && unit.name ? (provinceNamed(unit.name) ?? province) : ((aboveProvince && provinceNamed(aboveProvince)) ?? province),
-    district: unit?.level === 'huyện' ? unit.name : unit?.level === 'xã' ? aboveName('huyện') : null,
+    district: unit?.level === 'huyện' ? unit.name : communeDistrict(),
     commune: unit?.level === 'xã' ? unit.name : null,
     level,
   };

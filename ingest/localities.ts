@@ -158,6 +158,17 @@ export function unitOfIssuer(issuer: string): UnitMention | null {
   return null;
 }
 
+/** District-level units the text names ("huyện Sóc Sơn", "thị xã Hòa Thành", "quận 3"), in order. */
+export function districtsNamed(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(UNIT_RE)) {
+    if (!m[2]) continue;
+    const word = m[1].toLowerCase();
+    if (word === 'huyện' || word === 'quận' || word === 'thị xã' || (word === 'thành phố' && !isProvinceCity(provinceNamed(m[2]) ?? ''))) out.push(spelling(m[2].replace(/\s+/g, ' ')));
+  }
+  return out;
+}
+
 /** Central bodies: the State's and the Party's. */
 export function isCentralIssuer(issuer: string): boolean {
   const f = foldPhrase(issuer);

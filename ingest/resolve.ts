@@ -47,6 +47,11 @@ export function partyTermWritten(issuer: string | null): string | null {
 /** The day the district level ended (the 2025 reform of administrative units). */
 const DISTRICTS_ABOLISHED = '2025-07-01';
 
+/** Whether a document of this date (or year) was issued while districts existed. */
+export function beforeDistrictsAbolished(date: string | null, year: number | null): boolean {
+  return date ? date < DISTRICTS_ABOLISHED : year !== null && year < 2025;
+}
+
 /** Where the citing document sits: the locality implied by "UBND tỉnh", "UBND huyện". */
 export interface CitingContext {
   province: string | null;
@@ -75,7 +80,7 @@ export function contextOf(h: Header): CitingContext {
     }
   }
   // districts were abolished on 1 July 2025: a later plan has none to find
-  const beforeReform = h.date ? h.date < DISTRICTS_ABOLISHED : h.year !== null && h.year < 2025;
+  const beforeReform = beforeDistrictsAbolished(h.date, h.year);
   if (!district && h.commune && province && beforeReform) district = districtOfCommune(h.commune, province, type);
   return { province, district, commune: h.commune, date: h.date, year: h.year };
 }

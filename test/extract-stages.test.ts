@@ -436,6 +436,18 @@ describe('header', () => {
       ['217-QĐ/TW@XI', 'Bo Chinh tri', 'based_on'],
     ]);
   });
+  it("a commune plan's district is the one the text names that has a commune of that name (xã Tân Minh is in Sóc Sơn and in Thường Tín)", () => {
+    const plan = (date: string) =>
+      extract({
+        file: 'x.txt',
+        text: `ỦY BAN NHÂN DÂN\nXÃ TÂN MINH\nSố: 12/KH-UBND\nTân Minh, ngày ${date}\nKẾ HOẠCH\nCông tác dân vận\nThực hiện Kế hoạch số 25/KH-UBND ngày 01/3/2023 của UBND huyện Sóc Sơn và Kế hoạch số 30/KH-UBND ngày 2/2/2023 của UBND thành phố Hà Nội;\n1. Thực hiện Công văn số 11/UBND-NC ngày 3/3/2023 của UBND huyện.\n`,
+      });
+    const x = plan('5 tháng 3 năm 2023');
+    expect(x.header).toMatchObject({ province: 'Hà Nội', district: 'Sóc Sơn', key: '12/KH-UBND@2023@Hà Nội/Sóc Sơn/Tân Minh' });
+    expect(x.citations.map((c) => c.key)).toContain('11/UBND-NC@2023@Hà Nội/Sóc Sơn');
+    // after the 2025 reform a commune has no district
+    expect(plan('5 tháng 9 năm 2025').header.district).toBeNull();
+  });
   it('reads a Markdown header table, its cells and <br> line breaks, as the header lines they show', () => {
     const text = [
       '| ỦY BAN NHÂN DÂN<br>HUYỆN CẦU NGANG<br>------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |',

@@ -24,7 +24,7 @@ export interface Found {
   name: string | null;
   law: NamedLawMatch | null;
   date: string | null;
-  /** the date (and issuer) came from the next document of a joined citation (see shareJoined) */
+  /** the date came from the next document of a joined citation (see shareJoined) */
   dateShared?: boolean;
   /** a year written after a name ("Luật Đất đai năm 2013") */
   year: number | null;

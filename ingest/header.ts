@@ -25,9 +25,8 @@ export function expandIssuer(s: string): string {
   return collapseSpace(out);
 }
 
-const PLACE_DATE_RE = /(?:^|\n)[ ]*([^\n,]{2,50}?),[ ]*ngày\b([^\n]{0,40})/u;
-/** The same line written without diacritics: "Cau Ngang, ngay 10 thang 3 nam 2022". */
-const PLACE_DATE_ASCII_RE = /(?:^|\n)[ ]*([^\n,]{2,50}?),[ ]*ngay\b([^\n]{0,40})/u;
+/** "Cầu Ngang, ngày 10 tháng 3 năm 2022", also written without diacritics ("Cau Ngang, ngay …"). */
+const PLACE_DATE_RE = /(?:^|\n)[ ]*([^\n,]{2,50}?),[ ]*ng(?:ày|ay)\b([^\n]{0,40})/u;
 const PLACE_PREFIX = /^(?:Huyện|Tỉnh|Thành phố|TP\.?|Thị xã|Quận|Xã|Phường|Thị trấn)\s+/iu;
 const SELF_RE = /(?:xây dựng|ban hành|triển khai xây dựng)[ \n]+(?:Kế hoạch|Chương trình|Hướng dẫn|Quy chế|Đề án|Kế hoạch liên tịch)/iu;
 const SIGNATURE_TITLE = /(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|PHÓ BAN|TỔNG GIÁM ĐỐC|THỨ TRƯỞNG)\s*$/u;
@@ -95,8 +94,7 @@ export function tableAsLines(s: string): string {
 export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header {
   const { norm } = c;
   const headEnd = s.kindLine ? s.kindLine.start : Math.min(norm.length, 1500);
-  const rawHead = norm.slice(0, Math.max(headEnd, s.title ? s.title.start : 0));
-  const head = tableAsLines(rawHead);
+  const head = tableAsLines(norm.slice(0, Math.max(headEnd, s.title ? s.title.start : 0)));
   // offsets into `top` are offsets into norm only when no table was read
   const topRaw = norm.slice(0, Math.min(norm.length, (s.title?.end ?? 1500) + 400));
   const top = tableAsLines(topRaw);
@@ -110,7 +108,7 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   let place: string | null = null;
   let date: string | null = null;
   let year: number | null = null;
-  const pd = PLACE_DATE_RE.exec(top) ?? PLACE_DATE_ASCII_RE.exec(top);
+  const pd = PLACE_DATE_RE.exec(top);
   if (pd && own && top === topRaw && own.start >= pd.index && own.end < pd.index + pd[0].indexOf(',')) {
     // two header columns flattened onto one line: "Số: 01/KH-UBND   Sơn La, ngày 14 tháng 2 năm 2017"
     pd[1] = norm.slice(own.end, pd.index + pd[0].indexOf(','));

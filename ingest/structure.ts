@@ -52,6 +52,10 @@ function lines(norm: string, limit: number): NLine[] {
 
 const DOC_KIND_LINE =
   /^(?:KE HOACH|QUYET DINH|CHI THI|NGHI QUYET|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ(?: LIÊN TỊCH)?|CHƯƠNG TRÌNH|HƯỚNG DẪN|BÁO CÁO|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|THÔNG BÁO|CÔNG VĂN|LUẬT|PHÁP LỆNH|ĐỀ ÁN|CÔNG ĐIỆN|TỜ TRÌNH|VĂN BẢN HỢP NHẤT)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]+){0,3}(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹*]{1,3})?\s*:?\s*$/;
+/** A title line that cannot end the title. */
+const TITLE_GOES_ON = /(?:[-/,]|(?<!\p{L})(?:của|về|và|số|ngày|theo|tại|cho|với|giai đoạn))[ ]*$/u;
+/** A line that opens the preamble (folded), never a title's continuation ("… Luật Dân số\nCăn cứ …"). */
+const PREAMBLE_START = /^[ ]*(?:can cu|thuc hien|theo|xet|tren co so|[ivx]+\.)(?![a-z])/;
 const ROMAN = /^(?:PHẦN\s+)?([IVX]{1,5})\s*[.)\-]\s*(?=\p{Lu})/u;
 const ARTICLE = /^Điều\s+(\d{1,3})\s*[.:]/u;
 const NUM2 = /^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)/;
@@ -68,10 +72,6 @@ export function analyse(c: Cleaned): Structure {
   const { norm, fold } = c;
   const bodyEnd = c.footnoteStart;
   const ls = lines(norm, bodyEnd);
-  /** a title line that cannot end the title */
-  const TITLE_GOES_ON = /(?:[-/,]|(?<!\p{L})(?:của|về|và|số|ngày|theo|tại|cho|với|giai đoạn))[ ]*$/u;
-  /** a line that opens the preamble (folded), never a title's continuation ("… Luật Dân số\nCăn cứ …") */
-  const PREAMBLE_START = /^[ ]*(?:can cu|thuc hien|theo|xet|tren co so|[ivx]+\.)(?![a-z])/;
   const text = (l: NLine) => norm.slice(l.textStart, l.end);
 
   // kind line and title

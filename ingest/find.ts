@@ -358,8 +358,9 @@ export function shareJoined(c: Cleaned, found: Found[]): void {
     // "Nghị quyết số 43/NQ-CP và (số) 44/NQ-CP ngày …", "217, 218-QĐ/TW ngày …", "217/218-QĐ/TW"
     if (!/^[ \n]*(?:,|va|\/)?[ \n]*(?:so[ \n]*)?$/.test(gap)) continue;
     // the date goes to a document of the same kind only: in "QĐ 217/218-QĐ/TW và Quy định
-    // 124-QĐ/TW ngày 2/2/2018" it is the Quy định's; the issuer is shared either way
-    if (!a.date && b.date && a.kind === b.kind) {
+    // 124-QĐ/TW ngày 2/2/2018" it is the Quy định's; nor to a symbol of another year
+    // ("12/2019/NĐ-CP và … 34/2020/NĐ-CP ngày 5/3/2020"); the issuer is shared either way
+    if (!a.date && b.date && a.kind === b.kind && (!a.parts?.year || String(a.parts.year) === b.date.slice(0, 4))) {
       a.date = b.date;
       a.dateShared = true;
     }

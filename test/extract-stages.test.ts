@@ -101,6 +101,11 @@ describe('find and resolve', () => {
       ['218-QĐ/TW@XI', '2013-12-12', 2],
       ['124-QĐ/TW@XII', '2018-02-02', 1],
     ]);
+    // nor to a symbol numbered in another year
+    expect(cites('theo Nghị định số 12/2019/NĐ-CP và Nghị định số 34/2020/NĐ-CP ngày 5/3/2020 của Chính phủ').map((c) => [c.key, c.date, c.issuer])).toEqual([
+      ['12/2019/NĐ-CP', null, 'Chính phủ'],
+      ['34/2020/NĐ-CP', '2020-03-05', 'Chính phủ'],
+    ]);
     // a shared date (of the same kind) yields to the one the text gives the document itself
     const y = cites('Căn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị;\n1. Thực hiện Chỉ thị số 05-CT/TW và Chỉ thị số 27-CT/TW ngày 10/01/2019.');
     expect(y.map((c) => [c.key, c.date, c.mentions.length])).toEqual([

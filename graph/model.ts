@@ -45,6 +45,9 @@ export interface DocumentNode {
   text?: string | null;
 }
 
+/** What pinning an open reference needs of a known document (src/pipeline/pin-to-known.ts). */
+export type DocumentRef = Pick<DocumentNode, 'id' | 'date' | 'year'>;
+
 /** One piece of evidence for an edge: which ingested document says it, where, and the sentence. */
 export interface Evidence {
   /** Id of the ingested document whose text states the link. */

@@ -19,7 +19,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { foldSymbol } from '../ingest/normalize.ts';
 import { CanonicalHasher, compareEvidence } from './canonical.ts';
-import type { DocumentNode, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
+import type { DocumentNode, DocumentRef, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
 import type { GraphStore, ImplementerFilter, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats } from './store.ts';
 import {
   BASIS_TYPES, checkFirst, clampDepth, compareKeys, filterParams, pageImplementers, sortProvinceCounts, traceFrom, unresolvedAfter, unresolvedPage,
@@ -231,6 +231,15 @@ export class Neo4jGraphStore implements GraphStore {
       { folded: foldSymbol(folded), year: year ?? null, province: province ?? null },
     );
     return rows.map((r) => toDocument(r.d as Record<string, unknown>, false));
+  }
+
+  async findRefsBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentRef[]> {
+    const rows = await this.read(
+      `MATCH (d:Document {symbolFolded: $folded}) WHERE ($year IS NULL OR d.year = $year) AND ($province IS NULL OR d.province = $province)
+      RETURN d.id AS id, d.date AS date, d.year AS year`,
+      { folded: foldSymbol(folded), year: year ?? null, province: province ?? null },
+    );
+    return rows.map((r) => ({ id: r.id as string, date: (r.date ?? null) as string | null, year: (r.year ?? null) as number | null }));
   }
 
   private async edges(direction: 'out' | 'in', ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]> {

@@ -24,7 +24,7 @@ import Database from 'better-sqlite3';
 import { foldSymbol } from '../ingest/normalize.ts';
 import type { AdminLevel } from '../ingest/model.ts';
 import { CanonicalHasher } from './canonical.ts';
-import type { DocumentNode, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
+import type { DocumentNode, DocumentRef, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
 import type { GraphStore, ImplementerFilter, Implementer, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats, TraceStep } from './store.ts';
 import { Adjacency, BASIS_MASK, DERIVATION_TYPES, IMPLEMENTS_MASK, type EdgeTuple, type NodeRow, type NodeTuple } from './adjacency.ts';
@@ -81,6 +81,10 @@ const SQL = {
   bySymbolYear: `SELECT * FROM documents WHERE symbol_folded = ? AND year = ? ORDER BY id`,
   bySymbolProvince: `SELECT * FROM documents WHERE symbol_folded = ? AND province = ? ORDER BY id`,
   bySymbolProvinceYear: `SELECT * FROM documents WHERE symbol_folded = ? AND province = ? AND year = ? ORDER BY id`,
+  refsBySymbol: `SELECT id, date, year FROM documents WHERE symbol_folded = ?`,
+  refsBySymbolYear: `SELECT id, date, year FROM documents WHERE symbol_folded = ? AND year = ?`,
+  refsBySymbolProvince: `SELECT id, date, year FROM documents WHERE symbol_folded = ? AND province = ?`,
+  refsBySymbolProvinceYear: `SELECT id, date, year FROM documents WHERE symbol_folded = ? AND province = ? AND year = ?`,
   outgoing: `SELECT id, src, dst, type FROM edges
     WHERE src IN (SELECT value FROM json_each(@ids)) AND type IN (SELECT value FROM json_each(@types)) ORDER BY src, dst, type`,
   incoming: `SELECT id, src, dst, type FROM edges
@@ -334,6 +338,19 @@ export class SqliteGraphStore implements GraphStore {
           ? this.st.bySymbolProvince.all(f, province)
           : this.st.bySymbolProvinceYear.all(f, province, year);
     return (rows as DocumentRow[]).map(toDocument);
+  }
+
+  async findRefsBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentRef[]> {
+    const f = foldSymbol(folded);
+    return (
+      province == null
+        ? year == null
+          ? this.st.refsBySymbol.all(f)
+          : this.st.refsBySymbolYear.all(f, year)
+        : year == null
+          ? this.st.refsBySymbolProvince.all(f, province)
+          : this.st.refsBySymbolProvinceYear.all(f, province, year)
+    ) as DocumentRef[];
   }
 
   private withEvidence(rows: EdgeRow[]): Edge[] {

@@ -4,7 +4,7 @@
  * (test/graph-store.contract.ts).
  */
 import type { AdminLevel } from '../ingest/model.ts';
-import type { DocumentNode, Edge, EdgeType, Locality, UnresolvedReference } from './model.ts';
+import type { DocumentNode, DocumentRef, Edge, EdgeType, Locality, UnresolvedReference } from './model.ts';
 
 /** Everything one ingested file contributes, written atomically. */
 export interface IngestBatch {
@@ -98,6 +98,12 @@ export interface GraphStore {
    * of one year and of one province (a local number is shared by every province: `15/KH-UBND`).
    */
   findBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentNode[]>;
+  /**
+   * The look-up of findBySymbol reduced to id, date and year, in no particular order: what ingest
+   * needs to pin an open reference. At 1M plans a local number has hundreds of documents per
+   * province, and ingest asks once per open reference, so it reads no more than that.
+   */
+  findRefsBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentRef[]>;
   /** Outgoing edges of many documents at once (batched). */
   outgoing(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]>;
   /** Incoming edges of many documents at once (batched). */

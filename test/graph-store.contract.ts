@@ -192,6 +192,20 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
     expect(await s.findBySymbol(foldSymbol('15/KH-UBND'), 2021, 'Tây Ninh')).toEqual([]);
   });
 
+  it('finds the id, date and year of the same documents for pinning (findRefsBySymbol)', async () => {
+    const s = await loaded();
+    const refs = async (q: string, year: number | null = null, province: string | null = null) => {
+      const full = (await s.findBySymbol(foldSymbol(q), year, province)).map(({ id, date, year: y }) => ({ id, date, year: y }));
+      const lean = await s.findRefsBySymbol(foldSymbol(q), year, province);
+      expect([...lean].sort((a, b) => a.id.localeCompare(b.id))).toEqual(full);
+      return lean;
+    };
+    expect(await refs('217 qd tw')).toEqual([{ id: KEYS.party217, date: '2013-12-12', year: 2013 }]);
+    expect(await refs('15/KH-UBND', 2022, 'Tây Ninh')).toHaveLength(1);
+    expect(await refs('15/KH-UBND', null, 'Đồng Tháp')).toEqual([]);
+    expect(await refs('217-QĐ/TW', 2014)).toEqual([]);
+  });
+
   describe('implementers', () => {
 
     it('direct and transitive, ordered by depth then id, each with its path', async () => {

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Extraction } from '../../ingest/model.ts';
 import type { SourceText } from '../../ingest/index.ts';
-import type { DocumentNode } from '../../graph/model.ts';
+import type { DocumentNode, DocumentRef } from '../../graph/model.ts';
 import type { GraphStore, IngestBatch } from '../../graph/store.ts';
 import type { SearchDoc, SearchIndex } from '../search/search-index.ts';
 import type { SearchWrites } from '../search/search-writer.ts';
@@ -110,10 +110,21 @@ interface Pending {
   ids: Map<string, DocumentNode>;
   /** documents by folded symbol (see pin-to-known.ts) */
   bySymbol: Map<string, DocumentNode[]>;
+  /** the store's answers to pinning look-ups: the store does not change until the chunk is written */
+  lookups: Map<string, Promise<readonly DocumentRef[]>>;
 }
 
 function newPending(): Pending {
-  return { hashes: new Map(), ids: new Map(), bySymbol: new Map() };
+  return { hashes: new Map(), ids: new Map(), bySymbol: new Map(), lookups: new Map() };
+}
+
+/** Known documents of a folded symbol (of a year and province): the store's, asked once per chunk, and the chunk's own. */
+async function knownBySymbol(deps: IngestDeps, pending: Pending, folded: string, year: number | null, province: string | null): Promise<DocumentRef[]> {
+  const key = `${folded}\u0000${year}\u0000${province}`;
+  let stored = pending.lookups.get(key);
+  if (!stored) pending.lookups.set(key, (stored = deps.graph.findRefsBySymbol(folded, year, province)));
+  const own = (pending.bySymbol.get(folded) ?? []).filter((n) => (year === null || n.year === year) && (province === null || n.province === province));
+  return [...(await stored), ...own];
 }
 
 function remember(pending: Pending, batch: IngestBatch): void {
@@ -168,10 +179,7 @@ async function prepare(deps: IngestDeps, file: string, text: string, pending: Pe
     extraction = extracted ?? deps.extract({ file, text });
     const errors = extraction.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) return failed(file, errors.map((d) => `${d.code}: ${d.message}`).join('; '));
-    extraction = await pinToKnown(extraction, async (folded, year, province) => [
-      ...(await deps.graph.findBySymbol(folded, year, province)),
-      ...(pending.bySymbol.get(folded) ?? []).filter((n) => (year === null || n.year === year) && (province === null || n.province === province)),
-    ]);
+    extraction = await pinToKnown(extraction, (folded, year, province) => knownBySymbol(deps, pending, folded, year, province));
     extraction = await apartFromHolder(deps, extraction, file, hash, pending);
     batch = deps.toBatch(extraction, { text, contentHash: hash });
   } catch (err) {

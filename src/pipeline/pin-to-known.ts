@@ -22,10 +22,10 @@
 import { type Citation, type Extraction, type Header, RELATION_RANK } from '../../ingest/model.ts';
 import { foldSymbol } from '../../ingest/normalize.ts';
 import { contextOf } from '../../ingest/resolve.ts';
-import type { DocumentNode } from '../../graph/model.ts';
+import type { DocumentRef } from '../../graph/model.ts';
 
 /** Documents whose folded symbol is `folded` (of that year and province, when given). */
-export type KnownLookup = (folded: string, year: number | null, province: string | null) => Promise<readonly DocumentNode[]>;
+export type KnownLookup = (folded: string, year: number | null, province: string | null) => Promise<readonly DocumentRef[]>;
 
 const PINNABLE = new Set(['no-year', 'no-term', 'unnamed-locality']);
 
@@ -77,7 +77,7 @@ async function pinOne(c: Citation, header: Header, lookup: KnownLookup): Promise
   if (openPlace && !citingProvince) return c;
   const province = place < 0 ? null : openPlace ? citingProvince : parts[place].split('/')[0];
   const year = place !== 1 && /^\d{4}$/.test(parts[1]) ? Number(parts[1]) : null;
-  const fits = (n: DocumentNode) => {
+  const fits = (n: DocumentRef) => {
     const xs = n.id.split('@');
     if (xs.length !== parts.length || /[?#]/.test(n.id) || xs[0] !== parts[0]) return false;
     for (let i = 1; i < parts.length; i++) {

@@ -54,6 +54,11 @@ export class PooledGraphStore implements GraphStore {
     return this.main.close();
   }
 
+  /** A writer's look-up (ingest pins references with it): the main thread's own store answers. */
+  findRefsBySymbol(folded: string, year?: number | null, province?: string | null) {
+    return this.main.findRefsBySymbol(folded, year, province);
+  }
+
   writeBatch(batch: IngestBatch): Promise<void> {
     return this.main.writeBatch(batch);
   }

@@ -328,29 +328,20 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   async findBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentNode[]> {
-    const f = foldSymbol(folded);
-    const rows =
-      province == null
-        ? year == null
-          ? this.st.bySymbol.all(f)
-          : this.st.bySymbolYear.all(f, year)
-        : year == null
-          ? this.st.bySymbolProvince.all(f, province)
-          : this.st.bySymbolProvinceYear.all(f, province, year);
-    return (rows as DocumentRow[]).map(toDocument);
+    return (this.symbolRows('bySymbol', folded, year, province) as DocumentRow[]).map(toDocument);
   }
 
   async findRefsBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentRef[]> {
-    const f = foldSymbol(folded);
-    return (
-      province == null
-        ? year == null
-          ? this.st.refsBySymbol.all(f)
-          : this.st.refsBySymbolYear.all(f, year)
-        : year == null
-          ? this.st.refsBySymbolProvince.all(f, province)
-          : this.st.refsBySymbolProvinceYear.all(f, province, year)
-    ) as DocumentRef[];
+    return this.symbolRows('refsBySymbol', folded, year, province) as DocumentRef[];
+  }
+
+  /** Rows of a folded symbol, narrowed by province and year when given: the statement `<family>[Province][Year]`. */
+  private symbolRows(family: 'bySymbol' | 'refsBySymbol', folded: string, year?: number | null, province?: string | null): unknown[] {
+    const args: (string | number)[] = [foldSymbol(folded)];
+    if (province != null) args.push(province);
+    if (year != null) args.push(year);
+    const name = `${family}${province != null ? 'Province' : ''}${year != null ? 'Year' : ''}` as keyof typeof SQL;
+    return this.st[name].all(...args);
   }
 
   private withEvidence(rows: EdgeRow[]): Edge[] {

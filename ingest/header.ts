@@ -82,7 +82,7 @@ function levelOf(issuer: string | null): AdminLevel | null {
  * ("| ỦY BAN NHÂN DÂN<br>XÃ HÒA BÌNH | CỘNG HÒA … |"), read as the lines it shows:
  * each cell and each <br> starts a line. Text without a table or <br> is returned as it is.
  */
-export function tableAsLines(s: string): string {
+function tableAsLines(s: string): string {
   if (!s.includes('|') && !/<br/i.test(s)) return s;
   return s
     .replace(/[ ]*<br[ ]*\/?>[ ]*/giu, '\n')

@@ -9,11 +9,15 @@
  * province filter, later pages, and every traversal again without the reach cache.
  *
  *   node bin/run-ts.js bench/queries.ts --n 100000 [--seed 1] [--oracle 1] [--queries 1000] [--engines 20000]
- *     [--store DIR] [--search 0] [--cte 200] [--pages 20]
+ *     [--store DIR] [--search 0] [--cte 200] [--pages 20] [--detail 1000]
  *
  * The store is DIR/store-oracle (the true graph) by default, built first if missing;
  * --store queries another copy (opening a store migrates its schema, a write).
  * --search 0 skips search and the engines (saved as queries-graph-N.json).
+ * --detail K times the graph details (uncached walks, province filter, later pages)
+ * on the first K targets only: at 1M an uncached walk reads a reach of up to
+ * hundreds of thousands of plans, so 1,000 of each take tens of minutes.
+ * Each phase's start is logged to stderr.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -114,18 +118,21 @@ function cteTraversals(db: Database.Database) {
   };
 }
 
+const started = performance.now();
+const phase = (name: string) => process.stderr.write(`[${round((performance.now() - started) / 1000, 1)} s] ${name}\n`);
 const rssMB = () => round(process.memoryUsage().rss / 1e6, 0);
 
 /** The CPU time of each timed query kind, beside the wall time `timed` returns. */
 const cpuMs: Record<string, Latency> = {};
 async function timed<T>(name: string, inputs: readonly T[], fn: (x: T) => unknown): Promise<Latency> {
+  phase(`  ${name} ×${inputs.length}`);
   const { wall, cpu } = await measure(inputs, fn);
   cpuMs[name] = summarize(cpu);
   return summarize(wall);
 }
 
 async function main(): Promise<void> {
-  const opts = flags({ n: 100_000, seed: 1, oracle: 1, queries: 1000, engines: 20_000, depth: 6, store: '', search: 1, cte: 200, pages: 20 });
+  const opts = flags({ n: 100_000, seed: 1, oracle: 1, queries: 1000, engines: 20_000, depth: 6, store: '', search: 1, cte: 200, pages: 20, detail: 1000 });
   const dirs = benchDirs(opts.n, opts.seed, opts.oracle === 1);
   // --store DIR: query a copy (opening a store applies pending schema migrations, a write).
   if (opts.store) dirs.store = path.resolve(opts.store);
@@ -137,6 +144,7 @@ async function main(): Promise<void> {
   const graph = new SqliteGraphStore(graphFile);
   await graph.init();
   const db = new Database(graphFile, { readonly: true });
+  phase('picking targets');
   const t = targets(db, opts.queries, new Rng(opts.seed));
   // --search 0: graph queries only (no search.db needed).
   const search = opts.search ? new SqliteSearchIndex(path.join(dirs.store, 'search.db')) : null;
@@ -144,6 +152,7 @@ async function main(): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
 
   // The first traversal builds the in-memory adjacency (graph/adjacency.ts).
+  phase('building the adjacency');
   global.gc?.();
   const rssBeforeBuild = process.memoryUsage().rss;
   const b0 = performance.now();
@@ -154,6 +163,7 @@ async function main(): Promise<void> {
 
   const withYear = t.symbols.filter((s) => s.year !== null);
   const noYear = t.symbols.filter((s) => s.year === null);
+  phase('required query kinds');
   const store = {
     documentById: await timed('documentById', t.documents, (id) => graph.getDocuments([id])),
     documentsBySymbol: await timed('documentsBySymbol', t.symbols, (s) => graph.findBySymbol(s.folded, s.year)),
@@ -167,6 +177,9 @@ async function main(): Promise<void> {
   };
 
   // The same traversals without the reach cache (every query walks and sorts), on a second store.
+  phase(`graph details on ${opts.detail} targets each`);
+  const k = opts.detail;
+  const [centrals, communes] = [t.centrals.slice(0, k), t.communes.slice(0, k)];
   const uncachedGraph = new SqliteGraphStore(graphFile, { reachCache: 0 });
   await uncachedGraph.init();
   await uncachedGraph.legalBasis(t.communes[0], opts.depth);
@@ -176,17 +189,18 @@ async function main(): Promise<void> {
     documentsBySymbolWithYear: await timed('documentsBySymbolWithYear', withYear, (s) => graph.findBySymbol(s.folded, s.year)),
     documentsBySymbolNoYear: await timed('documentsBySymbolNoYear', noYear, (s) => graph.findBySymbol(s.folded, null)),
     meanDocumentsBySymbol: { withYear: meanOf(withYear.map((s) => db.prepare('SELECT count(*) FROM documents WHERE symbol_folded = ? AND year = ?').pluck().get(s.folded, s.year) as number)), noYear: meanOf(noYear.map((s) => db.prepare('SELECT count(*) FROM documents WHERE symbol_folded = ?').pluck().get(s.folded) as number)) },
-    implementersTransitiveUncached: await timed('implementersTransitiveUncached', t.centrals, (id) => uncachedGraph.implementers(id, { transitive: true, first: 50 })),
-    implementersTransitiveProvince: await timed('implementersTransitiveProvince', t.centrals, (id) => graph.implementers(id, { transitive: true, first: 50, filter: { province: provinces[pageNo++ % provinces.length] } })),
-    implementersTransitiveProvinceUncached: await timed('implementersTransitiveProvinceUncached', t.centrals, (id) => uncachedGraph.implementers(id, { transitive: true, first: 50, filter: { province: provinces[pageNo++ % provinces.length] } })),
-    implementersTransitiveLaterPages: await laterPages(graph, t.centrals.slice(0, 50), opts.pages),
-    implementersTransitiveLaterPagesUncached: await laterPages(uncachedGraph, t.centrals.slice(0, 50), opts.pages),
-    legalBasisCommuneUncached: await timed('legalBasisCommuneUncached', t.communes, (id) => uncachedGraph.legalBasis(id, opts.depth)),
-    meanTraceSteps: meanOf(await Promise.all(t.communes.slice(0, 200).map(async (id) => (await graph.legalBasis(id, opts.depth)).length))),
+    implementersTransitiveUncached: await timed('implementersTransitiveUncached', centrals, (id) => uncachedGraph.implementers(id, { transitive: true, first: 50 })),
+    implementersTransitiveProvince: await timed('implementersTransitiveProvince', centrals, (id) => graph.implementers(id, { transitive: true, first: 50, filter: { province: provinces[pageNo++ % provinces.length] } })),
+    implementersTransitiveProvinceUncached: await timed('implementersTransitiveProvinceUncached', centrals, (id) => uncachedGraph.implementers(id, { transitive: true, first: 50, filter: { province: provinces[pageNo++ % provinces.length] } })),
+    implementersTransitiveLaterPages: await laterPages(graph, centrals.slice(0, 50), opts.pages),
+    implementersTransitiveLaterPagesUncached: await laterPages(uncachedGraph, centrals.slice(0, 50), opts.pages),
+    legalBasisCommuneUncached: await timed('legalBasisCommuneUncached', communes, (id) => uncachedGraph.legalBasis(id, opts.depth)),
+    meanTraceSteps: meanOf(await Promise.all(communes.slice(0, 200).map(async (id) => (await graph.legalBasis(id, opts.depth)).length))),
     popularTargets: await Promise.all(t.centrals.slice(0, 3).map(async (id) => ({ id, transitiveImplementers: (await graph.implementers(id, { transitive: true, first: 0 })).totalCount }))),
   };
 
   // Side by side on the same queries: the former recursive CTEs vs the store's in-memory traversals.
+  phase(`recursive CTEs vs in-memory adjacency on ${opts.cte} targets`);
   const cte = cteTraversals(db);
   const cteCommunes = t.communes.slice(0, opts.cte);
   const cteCentrals = t.centrals.slice(0, Math.min(opts.cte, 100));
@@ -201,6 +215,7 @@ async function main(): Promise<void> {
   await uncachedGraph.close();
 
   // Engines: the first --engines ingested plans of the corpus, same queries.
+  phase(`search engines on ${opts.engines} plans`);
   const files = !search || !opts.engines ? [] : readFileSync(dirs.truth, 'utf8').split('\n', opts.engines).filter(Boolean).map((l) => (JSON.parse(l) as { file: string; header: { id: string; title: string } }));
   const docs = files.map((f) => ({ id: f.header.id, title: f.header.title, text: readFileSync(path.join(dirs.corpus, f.file), 'utf8') }));
   const half = Math.min(500, Math.ceil(opts.queries / 2));
@@ -217,6 +232,7 @@ async function main(): Promise<void> {
     nodes: documents,
     edges,
     latencyMs: r(store),
+    graphDetailTargets: opts.detail,
     graphDetailMs: r(detail),
     cpuMs: r(cpuMs),
     adjacency: { ...adjacency, bytesMB: round(adjacency.bytes / 1e6, 1) },

@@ -9,7 +9,8 @@
  *   in id order (UTF-8 byte order, the order of SQLite's BINARY collation); their
  *   ids are kept as one UTF-8 buffer with offsets, found by binary search.
  *   Nodes added later (deltas) are numbered after them and kept in a Map.
- * - per node: year, level and province codes (typed arrays), for the implementer filter;
+ * - per node: year, level and province codes (typed arrays), for the implementer filter,
+ *   and whether it is a placeholder (graph/model.ts), which the walks do not go through;
  * - edges: compressed sparse rows (offsets + targets + type codes), out and in;
  *   nodes whose edges changed since the build keep their whole list in an overlay
  *   (packed as node * 8 + type), which the store folds back by rebuilding when it grows.
@@ -17,7 +18,7 @@
  * Order of results: nodes compare by id (code-point order). Base nodes compare by
  * number; a node added later sorts between the base nodes around its id.
  */
-import type { EdgeType } from './model.ts';
+import { isPlaceholder, type EdgeType } from './model.ts';
 import { compareIds } from './traversal.ts';
 
 export { compareIds };
@@ -34,10 +35,12 @@ export interface NodeRow {
   year: number | null;
   level: string | null;
   province: string | null;
+  /** SQLite's 0/1 or a boolean */
+  ingested: number | boolean;
 }
 
-/** A document as the build reads it: [id, year, level, province]. */
-export type NodeTuple = readonly [string, number | null, string | null, string | null];
+/** A document as the build reads it: [id, year, level, province, ingested]. */
+export type NodeTuple = readonly [string, number | null, string | null, string | null, number | boolean];
 /** A derivation edge as the build reads it: [src, dst, index of its type in DERIVATION_TYPES]. */
 export type EdgeTuple = readonly [string, string, number];
 
@@ -102,7 +105,7 @@ class Codes {
   }
 }
 
-const grow = <T extends Int32Array | Uint16Array>(a: T, size: number): T => {
+const grow = <T extends Int32Array | Uint16Array | Uint8Array>(a: T, size: number): T => {
   if (size <= a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
   b.set(a);
@@ -128,6 +131,8 @@ export class Adjacency {
   private year: Int32Array;
   private level: Uint16Array;
   private province: Int32Array;
+  /** 1: a placeholder (graph/model.ts): reached, never walked through. */
+  private placeholder: Uint8Array;
   private readonly levels = new Codes();
   private readonly provinces = new Codes();
 
@@ -161,9 +166,10 @@ export class Adjacency {
     let year = new Int32Array(1024);
     let level = new Uint16Array(1024);
     let province = new Int32Array(1024);
+    let placeholder = new Uint8Array(1024);
     let bytes = 0;
     let sorted = true;
-    for (const [id, y, l, p] of nodes) {
+    for (const [id, y, l, p, ingested] of nodes) {
       const i = ids.length;
       if (i > 0 && sorted && compareIds(ids[i - 1], id) >= 0) sorted = false;
       ids.push(id);
@@ -172,10 +178,12 @@ export class Adjacency {
         year = grow(year, i + 1);
         level = grow(level, i + 1);
         province = grow(province, i + 1);
+        placeholder = grow(placeholder, i + 1);
       }
       year[i] = y ?? 0;
       level[i] = this.levels.get(l);
       province[i] = this.provinces.get(p);
+      placeholder[i] = isPlaceholder(id, Boolean(ingested)) ? 1 : 0;
     }
     const n = ids.length;
     let perm: number[] | null = null;
@@ -192,6 +200,7 @@ export class Adjacency {
     this.year = new Int32Array(count + 1024);
     this.level = new Uint16Array(count + 1024);
     this.province = new Int32Array(count + 1024);
+    this.placeholder = new Uint8Array(count + 1024);
     const sortedIds = perm ? perm.map((p) => ids[p]) : ids;
     let size = 16;
     while (size < count * 2) size *= 2;
@@ -210,6 +219,7 @@ export class Adjacency {
       this.year[k] = year[src];
       this.level[k] = level[src];
       this.province[k] = province[src];
+      this.placeholder[k] = placeholder[src];
     }
     this.idOffsets[count] = at;
     // While building, ids are checked against the JS strings (no decoding, no Map of a million strings).
@@ -267,7 +277,7 @@ export class Adjacency {
   /** Bytes held in typed arrays and the id buffer (the overlay and caches not counted). */
   get bytes(): number {
     const arrays = [
-      this.idOffsets, this.slots, this.idHash, this.year, this.level, this.province,
+      this.idOffsets, this.slots, this.idHash, this.year, this.level, this.province, this.placeholder,
       this.outOff, this.outDst, this.outType, this.inOff, this.inSrc, this.inType, this.inImplEnd, this.seen, this.scratch,
     ];
     return this.idBytes.length + arrays.reduce((s, a) => s + a.byteLength, 0);
@@ -355,19 +365,28 @@ export class Adjacency {
     this.year = grow(this.year, size);
     this.level = grow(this.level, size);
     this.province = grow(this.province, size);
+    this.placeholder = grow(this.placeholder, size);
     this.seen = grow(this.seen, (size >>> 5) + 1);
     this.scratch = grow(this.scratch, size);
     this.year[n] = 0;
     this.level[n] = 0;
     this.province[n] = 0;
+    this.placeholder[n] = isPlaceholder(id, false) ? 1 : 0;
     // A new node has no edges yet: no cached reach changes until setOutgoing gives it some.
     return n;
   }
 
-  setMeta(n: number, r: Omit<NodeRow, 'id'>): void {
+  setMeta(n: number, r: NodeRow): void {
     const y = r.year ?? 0;
     const l = this.levels.get(r.level);
     const p = this.provinces.get(r.province);
+    const ph = isPlaceholder(r.id, Boolean(r.ingested)) ? 1 : 0;
+    if (ph !== this.placeholder[n]) {
+      // the walks change shape: no cached reach holds
+      this.placeholder[n] = ph;
+      this.cache.clear();
+      this.cachedInts = 0;
+    }
     if (this.year[n] === y && this.level[n] === l && this.province[n] === p) return;
     this.year[n] = y;
     this.level[n] = l;
@@ -446,6 +465,7 @@ export class Adjacency {
   /**
    * Breadth-first walk from `root` along `dir` edges of the `mask` types, at most
    * `maxDepth` steps: every node at its shortest distance, each level sorted by id.
+   * A placeholder is reached but not walked through (unless it is the root).
    */
   reach(root: number, dir: 'out' | 'in', mask: number, maxDepth: number): Reach {
     const key = `${root}:${dir}:${mask}:${maxDepth}`;
@@ -464,6 +484,7 @@ export class Adjacency {
     const levelStart = new Int32Array(maxDepth + 2);
     levelStart[1] = 1;
     const base = this.baseCount;
+    const placeholder = this.placeholder;
     const overMap = dir === 'out' ? this.outOver : this.inOver;
     const overlay = overMap.size > 0;
     const off = dir === 'out' ? this.outOff : this.inOff;
@@ -478,6 +499,7 @@ export class Adjacency {
       const until = levelStart[depth];
       for (let i = from; i < until; i++) {
         const n = order[i];
+        if (placeholder[n] && depth > 1) continue;
         const over = overlay ? overMap.get(n) : undefined;
         if (over !== undefined) {
           for (const p of over) {
@@ -646,7 +668,8 @@ export class Adjacency {
 
   /**
    * The path of `n` (at `depth` in an inward reach) back to the root: at every step
-   * the edge of the walk's types to the smallest-id node one level closer.
+   * the edge of the walk's types to the smallest-id node one level closer that the
+   * walk went through (not a placeholder).
    */
   pathOf(reach: Reach, n: number, depth: number, mask: number): { from: number; to: number; type: EdgeType }[] {
     const path: { from: number; to: number; type: EdgeType }[] = [];
@@ -659,7 +682,7 @@ export class Adjacency {
       let bestType = 0;
       for (let k = 0; k < pairs.length; k += 2) {
         const m = pairs[k];
-        if (!this.inLevel(reach, m, d - 1)) continue;
+        if ((d > 1 && this.placeholder[m]) || !this.inLevel(reach, m, d - 1)) continue;
         if (best < 0 || this.compareNodes(m, best) < 0 || (m === best && pairs[k + 1] < bestType)) {
           best = m;
           bestType = pairs[k + 1];
@@ -674,7 +697,8 @@ export class Adjacency {
 
   /**
    * The legal-basis trace of `root`: every edge of the `mask` types leaving a node
-   * reached upward at depth < maxDepth, at depth(from) + 1. Order: depth, from, type, to.
+   * reached upward at depth < maxDepth (the root, or a node that is not a placeholder),
+   * at depth(from) + 1. Order: depth, from, type, to.
    */
   trace(root: number, mask: number, maxDepth: number): Step[] {
     const reach = this.reach(root, 'out', mask, maxDepth);
@@ -683,6 +707,7 @@ export class Adjacency {
     for (let d = 0; d < maxDepth; d++) {
       for (let i = reach.levelStart[d]; i < reach.levelStart[d + 1]; i++) {
         const from = reach.order[i];
+        if (d > 0 && this.placeholder[from]) continue;
         pairs.length = 0;
         this.neighbours(from, 'out', mask, pairs);
         for (let k = 0; k < pairs.length; k += 2) steps.push({ depth: d + 1, from, type: DERIVATION_TYPES[pairs[k + 1]], to: pairs[k] });

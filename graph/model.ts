@@ -45,6 +45,17 @@ export interface DocumentNode {
   text?: string | null;
 }
 
+/**
+ * A placeholder: a cited-only document whose key leaves a part open (`33/CT-TTg@?`,
+ * `52/KH-UBND@2022@?`, ingest/resolve.ts). It stands for whichever document each
+ * citing text meant, so the documents of unrelated texts meet in it, and a path
+ * through it proves nothing. The walks (implementers, legalBasis) reach a placeholder
+ * but do not go through it; walked from, it shows its own edges.
+ */
+export function isPlaceholder(id: string, ingested: boolean): boolean {
+  return !ingested && id.includes('?');
+}
+
 /** What pinning an open reference needs of a known document (src/pipeline/pin-to-known.ts). */
 export type DocumentRef = Pick<DocumentNode, 'id' | 'date' | 'year'>;
 

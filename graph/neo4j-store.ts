@@ -29,6 +29,10 @@ import {
 const EDGE_TYPES: readonly EdgeType[] = ['IMPLEMENTS', 'BASED_ON', 'CITES', 'GUIDES', 'ISSUES', 'CONTINUES', 'AMENDS'];
 const META = ['kind', 'symbol', 'name', 'title', 'date', 'year', 'issuer', 'subject', 'level', 'province'] as const;
 const SEP = '\u001f';
+/** isPlaceholder (graph/model.ts) of node `v`, in Cypher. */
+const PLACEHOLDER = (v: string) => `(NOT coalesce(${v}.ingested, false) AND ${v}.id CONTAINS '?')`;
+/** A walk's path `p` goes through no placeholder (its two ends may be one). */
+const THROUGH_NO_PLACEHOLDER = `none(n IN nodes(p)[1..-1] WHERE ${PLACEHOLDER('n')})`;
 
 const SCHEMA = [
   'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
@@ -286,12 +290,12 @@ export class Neo4jGraphStore implements GraphStore {
     const rows = await this.read(`
       MATCH (t:Document {id: $of})
       MATCH p = (d:Document)-[:IMPLEMENTS*1..${maxDepth}]->(t)
-      WHERE d.id <> $of
+      WHERE d.id <> $of AND ${THROUGH_NO_PLACEHOLDER}
       WITH d, min(length(p)) AS depth
-      RETURN d.id AS id, depth,
+      RETURN d.id AS id, depth, ${PLACEHOLDER('d')} AS placeholder,
         ($province IS NULL OR d.province = $province) AND ($year IS NULL OR d.year = $year) AND ($level IS NULL OR d.level = $level) AS matches`,
       { of, ...filterParams(opts.filter) });
-    const reached = rows.map((r) => ({ id: r.id as string, depth: r.depth as number, matches: r.matches === true }));
+    const reached = rows.map((r) => ({ id: r.id as string, depth: r.depth as number, matches: r.matches === true, placeholder: r.placeholder === true }));
     return pageImplementers(this.reads, of, reached, opts.first, opts.after);
   }
 
@@ -299,8 +303,8 @@ export class Neo4jGraphStore implements GraphStore {
     const maxDepth = opts.transitive ? clampDepth(opts.maxDepth) : 1;
     const rows = await this.read(`
       MATCH (t:Document {id: $of})
-      MATCH (d:Document)-[:IMPLEMENTS*1..${maxDepth}]->(t)
-      WHERE d.id <> $of
+      MATCH p = (d:Document)-[:IMPLEMENTS*1..${maxDepth}]->(t)
+      WHERE d.id <> $of AND ${THROUGH_NO_PLACEHOLDER}
       WITH DISTINCT d
       WHERE d.province IS NOT NULL
         AND ($province IS NULL OR d.province = $province) AND ($year IS NULL OR d.year = $year) AND ($level IS NULL OR d.level = $level)
@@ -314,11 +318,15 @@ export class Neo4jGraphStore implements GraphStore {
     const rows = await this.read(`
       MATCH (s:Document {id: $of})
       MATCH p = (s)-[:${BASIS_TYPES.join('|')}*1..${depth}]->(x:Document)
-      WHERE x.id <> $of
-      RETURN x.id AS id, min(length(p)) AS depth`, { of });
+      WHERE x.id <> $of AND ${THROUGH_NO_PLACEHOLDER}
+      RETURN x.id AS id, min(length(p)) AS depth, ${PLACEHOLDER('x')} AS placeholder`, { of });
     const reach = new Map<string, number>([[of, 0]]);
-    for (const r of rows) reach.set(r.id as string, r.depth as number);
-    return traceFrom(this.reads, reach, depth);
+    const placeholders = new Set<string>();
+    for (const r of rows) {
+      reach.set(r.id as string, r.depth as number);
+      if (r.placeholder === true) placeholders.add(r.id as string);
+    }
+    return traceFrom(this.reads, reach, placeholders, depth);
   }
 
   async unresolved(opts: { first: number; after?: string | null; source?: string | null }): Promise<Page<UnresolvedReference>> {

@@ -135,6 +135,8 @@ export interface Reached {
   depth: number;
   /** Whether the document passes the implementer filter. */
   matches: boolean;
+  /** A placeholder (graph/model.ts): no path goes through it. */
+  placeholder: boolean;
 }
 
 export interface TraversalReads {
@@ -158,8 +160,9 @@ export async function pageImplementers(
   first: number,
   after?: string | null,
 ): Promise<Page<Implementer>> {
+  // the documents a path may go through, by depth
   const depthOf = new Map<string, number>([[of, 0]]);
-  for (const r of reached) depthOf.set(r.id, r.depth);
+  for (const r of reached) if (!r.placeholder) depthOf.set(r.id, r.depth);
   const sorted = reached.filter((r) => r.matches && r.id !== of).sort((a, b) => a.depth - b.depth || compareIds(a.id, b.id));
   const page = pageOf(sorted, (r) => [r.depth, r.id], first, after);
 
@@ -187,11 +190,11 @@ export async function pageImplementers(
 
 /**
  * Assemble a legal-basis trace from the upward reach (id → shortest depth, `of` at 0):
- * every basis edge leaving a document at depth < maxDepth, once, at depth(from) + 1.
- * Order: depth, from, type, to.
+ * every basis edge leaving a document at depth < maxDepth that is the root or not one
+ * of the `placeholders` reached, once, at depth(from) + 1. Order: depth, from, type, to.
  */
-export async function traceFrom(reads: TraversalReads, reach: ReadonlyMap<string, number>, maxDepth: number): Promise<TraceStep[]> {
-  const inner = [...reach].filter(([, d]) => d < maxDepth).map(([id]) => id);
+export async function traceFrom(reads: TraversalReads, reach: ReadonlyMap<string, number>, placeholders: ReadonlySet<string>, maxDepth: number): Promise<TraceStep[]> {
+  const inner = [...reach].filter(([id, d]) => d < maxDepth && (d === 0 || !placeholders.has(id))).map(([id]) => id);
   if (!inner.length) return [];
   const edges = (await reads.outgoing(inner, BASIS_TYPES))
     .map((edge) => ({ depth: reach.get(edge.from)! + 1, edge }))

@@ -37,7 +37,7 @@ function rng(seed: number) {
 const PROVINCES = ['Tiền Giang', 'Đồng Tháp', 'An Giang', 'Hà Nội'];
 const LEVELS: AdminLevel[] = ['tỉnh', 'huyện', 'xã'];
 /** Ids in several scripts, so their order checks code-point (UTF-8) order: "Đ" (U+0110), "ấ" (U+1EA5), an astral "𝔸", U+FF21 "Ａ". */
-const SUFFIXES = ['', '@Đồng', '@ấp', '@𝔸', '@Ａ', '@z'];
+const SUFFIXES = ['', '@Đồng', '@ấp', '@𝔸', '@Ａ', '@z', '@?'];
 
 const node = (id: string, extra: Partial<DocumentNode> = {}): DocumentNode => ({
   id, kind: null, symbol: null, name: null, title: null, date: null, year: null, issuer: null, subject: null, level: null,
@@ -53,7 +53,9 @@ interface Graph {
 /** A random plan graph: plans implement earlier plans or central documents (cycles possible), are based on laws, cite, and state relations. */
 function randomGraph(seed: number, plans: number): Graph {
   const r = rng(seed);
-  const centrals = Array.from({ length: 6 }, (_, i) => `ct:${i}${SUFFIXES[i % SUFFIXES.length]}`);
+  // ids with '?': ct:6@? is a placeholder (never ingested); an ingested plan's id may hold '?' too, and is not one
+  const centrals = Array.from({ length: 7 }, (_, i) => `ct:${i}${SUFFIXES[i % SUFFIXES.length]}`);
+  const placeholders = Array.from({ length: 4 }, (_, i) => `kh:?/${i}`);
   const laws = ['luat:a', 'luat:Đất đai', 'luat:𝔸'];
   const ids = Array.from({ length: plans }, (_, i) => `kh:${r.int(1000)}/${i}${r.pick(SUFFIXES)}`);
   const meta = ids.map(() => ({ province: r.next() < 0.1 ? null : r.pick(PROVINCES), level: r.next() < 0.1 ? null : r.pick(LEVELS), year: r.next() < 0.1 ? null : 2018 + r.int(4) }));
@@ -78,6 +80,9 @@ function randomGraph(seed: number, plans: number): Graph {
     if (v.next() < 0.5) link(id, v.pick(centrals), 'CITES');
     if (v.next() < 0.2) link(v.pick(centrals), v.pick(laws), v.pick(['GUIDES', 'ISSUES'] as const), true);
     if (v.next() < 0.05) link(v.pick(ids), v.pick(centrals), 'IMPLEMENTS', true);
+    // a local plan cited with its place open, which texts say implements some plan or directive
+    if (v.next() < 0.25) link(id, v.pick(placeholders), 'IMPLEMENTS');
+    if (v.next() < 0.15) link(v.pick(placeholders), v.next() < 0.5 ? v.pick(centrals) : ids[v.int(plans)], 'IMPLEMENTS', true);
     return {
       document: node(id, { ...meta[i], kind: 'Kế hoạch', ingested: true, file: `${i}.txt`, contentHash: `${i}-${variant}`, text: `kế hoạch ${i}` }),
       cited: [...cited.values()],
@@ -88,20 +93,27 @@ function randomGraph(seed: number, plans: number): Graph {
   return { ids, centrals, batch };
 }
 
-/** The recursive-CTE definition (the store's former queries), read on a separate connection. */
+/**
+ * The recursive-CTE definition (the store's former queries, with the placeholder rule of
+ * graph/model.ts: a walk goes on from the root and from nodes that are not placeholders),
+ * read on a separate connection.
+ */
 function reference(file: string) {
   const db = new Database(file, { readonly: true });
+  const through = (v: string) => `(${v}.depth = 0 OR NOT EXISTS (SELECT 1 FROM documents p WHERE p.id = ${v}.id AND p.ingested = 0 AND instr(p.id, '?') > 0))`;
   const walk = db.prepare(`
     WITH RECURSIVE walk(id, depth) AS (
       SELECT @of, 0 UNION
-      SELECT e.src, w.depth + 1 FROM walk w JOIN edges e ON e.dst = w.id AND e.type = 'IMPLEMENTS' WHERE w.depth < @maxDepth
+      SELECT e.src, w.depth + 1 FROM walk w JOIN edges e ON e.dst = w.id AND e.type = 'IMPLEMENTS' WHERE w.depth < @maxDepth AND ${through('w')}
     ) SELECT w.id, min(w.depth) AS depth, d.province, d.year, d.level FROM walk w JOIN documents d ON d.id = w.id GROUP BY w.id`);
   const up = db.prepare(`
     WITH RECURSIVE up(id, depth) AS (
       SELECT @of, 0 UNION
-      SELECT e.dst, u.depth + 1 FROM up u JOIN edges e ON e.src = u.id AND e.type <> 'CITES' WHERE u.depth < @maxDepth
+      SELECT e.dst, u.depth + 1 FROM up u JOIN edges e ON e.src = u.id AND e.type <> 'CITES' WHERE u.depth < @maxDepth AND ${through('u')}
     ) SELECT id, min(depth) AS depth FROM up GROUP BY id`);
   const out = db.prepare(`SELECT src, dst, type FROM edges WHERE src = ? AND type <> 'CITES'`);
+  const placeholder = db.prepare(`SELECT 1 FROM documents WHERE id = ? AND ingested = 0 AND instr(id, '?') > 0`).pluck();
+  const isPlaceholder = (id: string) => placeholder.get(id) !== undefined;
   return {
     implementers(of: string, maxDepth: number, f: ImplementerFilter = {}) {
       const rows = walk.all({ of, maxDepth }) as { id: string; depth: number; province: string | null; year: number | null; level: string | null }[];
@@ -114,7 +126,7 @@ function reference(file: string) {
         const path: string[] = [];
         for (let at = x.id, d = x.depth; d >= 1; d--) {
           const next = (out.all(at) as { dst: string; type: string }[])
-            .filter((e) => e.type === 'IMPLEMENTS' && depth.get(e.dst) === d - 1)
+            .filter((e) => e.type === 'IMPLEMENTS' && depth.get(e.dst) === d - 1 && (d === 1 || !isPlaceholder(e.dst)))
             .map((e) => e.dst)
             .sort(compareIds)[0];
           path.push(`${at}>${next}`);
@@ -127,7 +139,7 @@ function reference(file: string) {
       const reach = new Map((up.all({ of, maxDepth }) as { id: string; depth: number }[]).map((x) => [x.id, x.depth]));
       const steps: { depth: number; from: string; type: string; to: string }[] = [];
       for (const [id, d] of reach) {
-        if (d >= maxDepth) continue;
+        if (d >= maxDepth || (d > 0 && isPlaceholder(id))) continue;
         for (const e of out.all(id) as { src: string; dst: string; type: string }[]) steps.push({ depth: d + 1, from: e.src, type: e.type, to: e.dst });
       }
       return steps
@@ -305,7 +317,7 @@ describe('Adjacency (unit)', () => {
     const { Adjacency, IMPLEMENTS_MASK, BASIS_MASK, DERIVATION_TYPES } = await import('../graph/adjacency.ts');
     const code = (t: EdgeType) => DERIVATION_TYPES.indexOf(t);
     const a = new Adjacency(
-      [['c', 2020, 'xã', 'P'], ['a', null, null, null], ['b', 2019, 'huyện', 'P'], ['d', 2020, 'xã', 'Q']],
+      [['c', 2020, 'xã', 'P', 1], ['a', null, null, null, 0], ['b', 2019, 'huyện', 'P', 1], ['d', 2020, 'xã', 'Q', 1]],
       [['b', 'a', code('IMPLEMENTS')], ['c', 'b', code('IMPLEMENTS')], ['d', 'b', code('IMPLEMENTS')], ['c', 'a', code('BASED_ON')], ['x', 'a', code('IMPLEMENTS')]],
     );
     expect([a.node('a'), a.node('b'), a.node('c'), a.node('d'), a.node('x')]).toEqual([0, 1, 2, 3, -1]);

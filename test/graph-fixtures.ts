@@ -131,3 +131,43 @@ export const otherDistrictPlan: PlanSpec = {
 };
 
 export const chain = [provincePlan, districtPlan, communePlan, otherDistrictPlan];
+
+// ---- A placeholder: a local plan cited with no issuer, so its place is open (`@?`) ----
+
+export const PLACEHOLDER_KEYS = {
+  placeholder: '52/KH-UBND@2022@?',
+  known: '60/KH-UBND@2022@Tây Ninh/Dương Minh Châu',
+  district: '21/KH-UBND@2022@Tây Ninh/Dương Minh Châu',
+  commune: '7/KH-UBND@2023@Tây Ninh/Dương Minh Châu/Phước Minh',
+  elsewhere: '9/KH-UBND@2023@Đồng Tháp/Cao Lãnh/Mỹ Long',
+} as const;
+
+const P52 = 'Kế hoạch số 52/KH-UBND ngày 25/3/2022';
+const P60 = 'Kế hoạch số 60/KH-UBND ngày 02/4/2022 của Ủy ban nhân dân xã';
+const P21 = 'Kế hoạch số 21/KH-UBND ngày 01/3/2022 của Ủy ban nhân dân huyện';
+
+/** Cites the placeholder and a known plan, and states that each of them implements the district plan. */
+export const placeholderCommunePlan: PlanSpec = {
+  file: 'phuoc-minh-7.txt',
+  key: PLACEHOLDER_KEYS.commune,
+  header: { symbol: '7/KH-UBND', date: '2023-01-10', year: 2023, issuer: 'Ủy ban nhân dân xã Phước Minh', province: 'Tây Ninh', level: 'xã' },
+  text: `Trên cơ sở kết quả thực hiện ${P52} về triển khai ${P21};\nThực hiện ${P60} về triển khai Kế hoạch 21/KH-UBND, ban hành Kế hoạch.\n`,
+  cites: [
+    { key: PLACEHOLDER_KEYS.placeholder, surface: P52, kind: 'Kế hoạch', symbol: '52/KH-UBND', date: '2022-03-25', relation: 'implements' },
+    { key: PLACEHOLDER_KEYS.known, surface: P60, kind: 'Kế hoạch', symbol: '60/KH-UBND', date: '2022-04-02', relation: 'implements' },
+    { key: PLACEHOLDER_KEYS.district, surface: P21, kind: 'Kế hoạch', symbol: '21/KH-UBND', date: '2022-03-01', relation: 'cites' },
+  ],
+  stated: [
+    { fromKey: PLACEHOLDER_KEYS.placeholder, toKey: PLACEHOLDER_KEYS.district, surface: `${P52} về triển khai`, relation: 'implements' },
+    { fromKey: PLACEHOLDER_KEYS.known, toKey: PLACEHOLDER_KEYS.district, surface: `${P60} về triển khai`, relation: 'implements' },
+  ],
+};
+
+/** A plan in another province citing the same open key: its own, different 52/KH-UBND. */
+export const placeholderElsewherePlan: PlanSpec = {
+  file: 'my-long-9.txt',
+  key: PLACEHOLDER_KEYS.elsewhere,
+  header: { symbol: '9/KH-UBND', date: '2023-02-10', year: 2023, issuer: 'Ủy ban nhân dân xã Mỹ Long', province: 'Đồng Tháp', level: 'xã' },
+  text: `Trên cơ sở kết quả thực hiện ${P52}, ban hành Kế hoạch.\n`,
+  cites: [{ key: PLACEHOLDER_KEYS.placeholder, surface: P52, kind: 'Kế hoạch', symbol: '52/KH-UBND', date: '2022-03-25', relation: 'implements' }],
+};

@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { foldSymbol } from '../ingest/normalize.ts';
 import type { GraphStore, IngestBatch } from '../graph/store.ts';
 import type { Locality } from '../graph/model.ts';
-import { batch, chain, communePlan, districtPlan, KEYS, otherDistrictPlan, provincePlan, type PlanSpec } from './graph-fixtures.ts';
+import {
+  batch, chain, communePlan, districtPlan, KEYS, otherDistrictPlan, PLACEHOLDER_KEYS, placeholderCommunePlan, placeholderElsewherePlan, provincePlan, type PlanSpec,
+} from './graph-fixtures.ts';
 
 const ids = (p: { items: { document: { id: string }; depth: number }[] }) => p.items.map((i) => `${i.depth}:${i.document.id}`);
 
@@ -256,6 +258,19 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
       expect(await s.implementerProvinces('no-such-id', { transitive: true })).toEqual([]);
     });
 
+    it('do not go through a placeholder: it is reached, and walked from only as the root', async () => {
+      const K = PLACEHOLDER_KEYS;
+      const s = await loaded([placeholderCommunePlan, placeholderElsewherePlan]);
+      const all = await s.implementers(K.district, { transitive: true, first: 10 });
+      // the plan elsewhere cites the same open key, but not the district plan
+      expect(ids(all)).toEqual([`1:${K.placeholder}`, `1:${K.known}`, `2:${K.commune}`]);
+      expect(all.totalCount).toBe(3);
+      // the path goes through the known plan, though the placeholder's id sorts first
+      expect(all.items[2].path.map((e) => `${e.from}>${e.to}`)).toEqual([`${K.commune}>${K.known}`, `${K.known}>${K.district}`]);
+      expect(await s.implementerProvinces(K.district, { transitive: true }).then((cs) => cs.map((c) => c.value))).not.toContain('Đồng Tháp');
+      expect(ids(await s.implementers(K.placeholder, { transitive: true, first: 10 }))).toEqual([`1:${K.commune}`, `1:${K.elsewhere}`]);
+    });
+
     it('paginates with stable cursors', async () => {
       const s = await loaded();
       const full = ids(await s.implementers(KEYS.directive, { transitive: true, first: 100 }));
@@ -287,6 +302,15 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
       expect(steps[0].edge.evidence[0].quote).toMatch(/^Thực hiện Kế hoạch số 55\/KH-UBND/);
       expect((await s.legalBasis(KEYS.commune, 2)).map((t) => t.depth)).toEqual([1, 2]);
       expect(await s.legalBasis('unknown', 5)).toEqual([]);
+    });
+
+    it('does not go through a placeholder, and traces one from itself', async () => {
+      const K = PLACEHOLDER_KEYS;
+      const s = await loaded([placeholderCommunePlan, placeholderElsewherePlan]);
+      const trace = async (of: string) => (await s.legalBasis(of, 8)).map((t) => `${t.depth} ${t.edge.from}>${t.edge.to}`);
+      expect(await trace(K.commune)).toEqual([`1 ${K.commune}>${K.placeholder}`, `1 ${K.commune}>${K.known}`, `2 ${K.known}>${K.district}`]);
+      expect(await trace(K.elsewhere)).toEqual([`1 ${K.elsewhere}>${K.placeholder}`]);
+      expect(await trace(K.placeholder)).toEqual([`1 ${K.placeholder}>${K.district}`]);
     });
 
     it('terminates on cycles (A implements B implements A)', async () => {

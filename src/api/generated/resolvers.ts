@@ -245,11 +245,16 @@ export type Query = {
   /**
    * Documents that implement `of` (IMPLEMENTS edges). With `transitive`, also
    * plans that implement an implementer, and so on; each edge gives the path.
+   * A placeholder (a cited document whose id leaves a part open, `52/KH-UBND@2022@?`)
+   * is listed, but its own implementers are not: it stands for different documents
+   * in different texts, so a chain through it proves nothing.
    */
   implementers: ImplementerConnection;
   /**
    * The legal basis of a document: an upward trace through IMPLEMENTS, BASED_ON,
    * GUIDES, ISSUES, CONTINUES and AMENDS edges, at most `maxDepth` (1–10) steps.
+   * The trace stops at a placeholder (an id with an open part, `33/CT-TTg@?`): the
+   * step to it is shown, the edges out of it only when it is `of` itself.
    */
   legalBasis: Array<TraceStep>;
   /**

@@ -81,21 +81,25 @@ function targets(db: Database.Database, count: number, rng: Rng): Targets {
 
 /**
  * The store's former traversals, recursive CTEs (kept here for the side-by-side
- * figures): legalBasis in full (reach, edges with evidence, documents), and the
- * reach + order + first page of documents of implementers (paths not built).
+ * figures), with the same placeholder rule (graph/model.ts: a walk goes on only from
+ * the root and from nodes that are not placeholders): legalBasis in full (reach,
+ * edges with evidence, documents), and the reach + order + first page of documents
+ * of implementers (paths not built).
  */
 function cteTraversals(db: Database.Database) {
   const types = JSON.stringify(BASIS_TYPES);
+  const through = (v: string) => `(${v}.depth = 0 OR NOT EXISTS (SELECT 1 FROM documents p WHERE p.id = ${v}.id AND p.ingested = 0 AND instr(p.id, '?') > 0))`;
   const basis = db.prepare(`
     WITH RECURSIVE up(id, depth) AS (
       SELECT @of, 0 UNION
-      SELECT e.dst, u.depth + 1 FROM up u JOIN edges e ON e.src = u.id AND e.type IN (SELECT value FROM json_each(@types)) WHERE u.depth < @maxDepth
+      SELECT e.dst, u.depth + 1 FROM up u JOIN edges e ON e.src = u.id AND e.type IN (SELECT value FROM json_each(@types)) WHERE u.depth < @maxDepth AND ${through('u')}
     ) SELECT id, min(depth) AS depth FROM up GROUP BY id`);
   const implementers = db.prepare(`
     WITH RECURSIVE walk(id, depth) AS (
       SELECT @of, 0 UNION
-      SELECT e.src, w.depth + 1 FROM walk w JOIN edges e ON e.dst = w.id AND e.type = 'IMPLEMENTS' WHERE w.depth < @maxDepth
+      SELECT e.src, w.depth + 1 FROM walk w JOIN edges e ON e.dst = w.id AND e.type = 'IMPLEMENTS' WHERE w.depth < @maxDepth AND ${through('w')}
     ) SELECT id, min(depth) AS depth FROM walk WHERE id <> @of GROUP BY id`);
+  const placeholder = db.prepare(`SELECT 1 FROM documents WHERE id = ? AND ingested = 0 AND instr(id, '?') > 0`).pluck();
   const outgoing = db.prepare(`SELECT id, src, dst, type FROM edges
     WHERE src IN (SELECT value FROM json_each(@ids)) AND type IN (SELECT value FROM json_each(@types)) ORDER BY src, dst, type`);
   const evidence = db.prepare(`SELECT edge_id, source, start, end, section, quote, stated FROM evidence
@@ -104,7 +108,7 @@ function cteTraversals(db: Database.Database) {
   return {
     legalBasis(of: string, maxDepth: number): number {
       const reach = new Map((basis.all({ of, maxDepth, types }) as { id: string; depth: number }[]).map((r) => [r.id, r.depth]));
-      const inner = [...reach].filter(([, d]) => d < maxDepth).map(([id]) => id);
+      const inner = [...reach].filter(([id, d]) => d < maxDepth && (d === 0 || placeholder.get(id) === undefined)).map(([id]) => id);
       const edges = outgoing.all({ ids: JSON.stringify(inner), types }) as { id: number; dst: string }[];
       evidence.all(JSON.stringify(edges.map((e) => e.id)));
       documents.all(JSON.stringify(edges.map((e) => e.dst)));

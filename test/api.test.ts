@@ -137,6 +137,30 @@ describe('auditors: legal basis with evidence', () => {
     expect(text.slice(ev.start, ev.end)).toMatch(/33\/CT-TTg/);
   });
 
+  it('bounds the evidence of each edge with `first`, and counts it all (evidenceCount)', async () => {
+    const plan = (await h.gql('{ documentsBySymbol(symbol: "30/KH-UBND", year: 2022) { id } }')).data!.documentsBySymbol[0].id;
+    const r = await h.gql(
+      `query($id: ID!) { document(id: $id) {
+          citations { to { id } evidenceCount all: evidence { start } one: evidence(first: 1) { start } none: evidence(first: 0) { start } } }
+        legalBasis(of: $id, maxDepth: 1) { to { id } evidenceCount evidence(first: 1) { start } } }`,
+      { id: plan },
+    );
+    expect(r.errors).toBeUndefined();
+    const citations = r.data!.document.citations as { to: { id: string }; evidenceCount: number; all: unknown[]; one: unknown[]; none: unknown[] }[];
+    // the directive is quoted more than once in the plan: a bound of 1 keeps the first
+    const cited = citations.find((c) => c.to.id === directive)!;
+    expect(cited.evidenceCount).toBeGreaterThan(1);
+    for (const c of citations) {
+      expect(c.all).toHaveLength(c.evidenceCount); // under the default bound of 50
+      expect(c.one).toEqual(c.all.slice(0, 1));
+      expect(c.none).toEqual([]);
+    }
+    const step = (r.data!.legalBasis as { to: { id: string }; evidenceCount: number; evidence: unknown[] }[]).find((s) => s.to.id === directive)!;
+    expect(step.evidenceCount).toBe(cited.evidenceCount);
+    expect(step.evidence).toHaveLength(1);
+    expect(codes(await h.gql(`query($id: ID!) { document(id: $id) { citations { evidence(first: 201) { start } } } }`, { id: plan }))).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('reads the documents of a trace and of an implementers page once (one round trip for the root, none after the traversal)', async () => {
     const [plan] = (await h.gql('{ documentsBySymbol(symbol: "30/KH-UBND", year: 2022) { id } }')).data!.documentsBySymbol;
     const reads = vi.spyOn(h.services.graph, 'getDocuments');

@@ -2,7 +2,7 @@
  * Thin resolvers: argument checks and paging here, data from the stores
  * through the per-request DataLoaders (context.ts).
  */
-import type { DocumentNode } from '../../graph/model.ts';
+import type { DocumentNode, Edge, Evidence } from '../../graph/model.ts';
 import type { ImplementerFilter } from '../../graph/store.ts';
 import { foldSymbol } from '../../ingest/normalize.ts';
 import { SearchSyntaxError } from '../search/search-index.ts';
@@ -53,6 +53,11 @@ async function implementerConnection(
 
 async function loadPresent(ctx: ApiContext, ids: readonly string[]): Promise<(DocumentNode | null)[]> {
   return (await ctx.documents.loadMany(ids)).map((d) => (d instanceof Error ? null : d));
+}
+
+/** The first `first` pieces of an edge's evidence (the stores keep them by source id and offset). */
+function firstEvidence(edge: Edge, first: number): Evidence[] {
+  return edge.evidence.slice(0, pageWindow(first, null).limit);
 }
 
 async function documentOf(ctx: ApiContext, id: string): Promise<DocumentNode> {
@@ -151,6 +156,8 @@ export const resolvers: Resolvers = {
     from: (edge, _a, ctx) => documentOf(ctx, edge.from),
     to: (edge, _a, ctx) => documentOf(ctx, edge.to),
     relation: (edge) => edge.type,
+    evidence: (edge, { first }) => firstEvidence(edge, first),
+    evidenceCount: (edge) => edge.evidence.length,
   },
 
   Evidence: {
@@ -165,7 +172,8 @@ export const resolvers: Resolvers = {
     from: (step, _a, ctx) => documentOf(ctx, step.edge.from),
     to: (step) => step.document,
     relation: (step) => step.edge.type,
-    evidence: (step) => step.edge.evidence,
+    evidence: (step, { first }) => firstEvidence(step.edge, first),
+    evidenceCount: (step) => step.edge.evidence.length,
   },
 
   UnresolvedReference: {

@@ -150,16 +150,18 @@ describe('trace export', () => {
         { source: 'kh-1', quote: 'Thực hiện Chỉ thị số 33/CT-TTg, "đẩy mạnh", năm 2024', start: 10, end: 30, section: 'preamble' },
         { source: 'kh-1', quote: '=HYPERLINK("x")', start: 40, end: 50, section: 'I.1' },
       ],
+      // the API returned the first 2 of 75 pieces
+      evidenceCount: 75,
     },
-    { depth: 2, relation: 'BASED_ON', from: ct, to: doc('luat', { kind: 'Luật', name: 'Luật X' }), evidence: [] },
+    { depth: 2, relation: 'BASED_ON', from: ct, to: doc('luat', { kind: 'Luật', name: 'Luật X' }), evidence: [], evidenceCount: 0 },
   ];
   it('writes one CSV row per piece of evidence, quoted and formula-safe', () => {
     const lines = traceCsv(steps).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain('"Thực hiện Chỉ thị số 33/CT-TTg, ""đẩy mạnh"", năm 2024"');
-    expect(lines[1]).toContain('01/10/2024');
+    expect(lines[1]).toContain('01/10/2024,75,kh-1,');
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
-    expect(lines[3].startsWith('2,ct-33,Chỉ thị 33/CT-TTg,BASED_ON,Căn cứ,luat,Luật X,')).toBe(true);
+    expect(lines[3].startsWith('2,ct-33,Chỉ thị 33/CT-TTg,BASED_ON,Căn cứ,luat,Luật X,,0,')).toBe(true);
   });
   it('writes JSON with the document, the steps and their evidence', () => {
     const parsed = JSON.parse(traceJson(plan, steps, new Date('2025-01-02T03:04:05Z')));

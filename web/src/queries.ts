@@ -63,6 +63,7 @@ export interface OutgoingCitation {
   stated: boolean;
   to: DocSummary;
   evidence: Evidence[];
+  evidenceCount: number;
 }
 export interface Unresolved {
   key: string;
@@ -83,7 +84,7 @@ export interface DocumentData {
         file: string | null;
         text: string | null;
         citations: OutgoingCitation[];
-        citedBy: { totalCount: number; pageInfo: PageInfo; edges: { node: { relation: Relation; from: DocSummary; evidence: Evidence[] } }[] };
+        citedBy: { totalCount: number; pageInfo: PageInfo; edges: { node: { relation: Relation; from: DocSummary; evidence: Evidence[]; evidenceCount: number } }[] };
         implementedBy: { totalCount: number; pageInfo: PageInfo; edges: { node: DocSummary }[] };
         unresolved: Unresolved[];
       })
@@ -94,11 +95,11 @@ export const DOCUMENT_LIST_PAGE = 20;
 export const DOCUMENT = `query Document($id: ID!, $province: String, $year: Int, $citedAfter: String, $implAfter: String) {
   document(id: $id) {
     ...DocSummary subject file text
-    citations { relation stated to { ...DocSummary } evidence { ...Ev } }
+    citations { relation stated to { ...DocSummary } evidence { ...Ev } evidenceCount }
     citedBy(province: $province, year: $year, first: ${DOCUMENT_LIST_PAGE}, after: $citedAfter) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { relation from { ...DocSummary } evidence { ...Ev } } }
+      edges { node { relation from { ...DocSummary } evidence { ...Ev } evidenceCount } }
     }
     implementedBy(filter: { province: $province, year: $year }, first: ${DOCUMENT_LIST_PAGE}, after: $implAfter) {
       totalCount
@@ -140,6 +141,7 @@ export interface TraceStep {
   from: DocSummary;
   to: DocSummary;
   evidence: Evidence[];
+  evidenceCount: number;
 }
 export interface TraceData {
   document: DocSummary | null;
@@ -147,7 +149,7 @@ export interface TraceData {
 }
 export const TRACE = `query Trace($id: ID!, $maxDepth: Int) {
   document(id: $id) { ...DocSummary }
-  legalBasis(of: $id, maxDepth: $maxDepth) { depth relation from { ...DocSummary } to { ...DocSummary } evidence { ...Ev } }
+  legalBasis(of: $id, maxDepth: $maxDepth) { depth relation from { ...DocSummary } to { ...DocSummary } evidence { ...Ev } evidenceCount }
 }
 ${DOC_SUMMARY}
 ${EVIDENCE}`;

@@ -1,4 +1,8 @@
-/** A legal-basis trace as audit files: one row per piece of evidence, CSV (Excel-ready) or JSON. Pure. */
+/**
+ * A legal-basis trace as audit files: one row per piece of evidence, CSV (Excel-ready) or JSON. Pure.
+ * The rows are the evidence the API returned for each step (its first 50); `evidence_count` is how
+ * many pieces the edge has in all.
+ */
 import { docLabel, formatDate, RELATION_LABEL } from './format.ts';
 import type { DocSummary, TraceStep } from './queries.ts';
 
@@ -11,6 +15,7 @@ const COLUMNS = [
   'to_id',
   'to',
   'to_date',
+  'evidence_count',
   'evidence_source',
   'section',
   'start',
@@ -30,6 +35,7 @@ function rows(steps: readonly TraceStep[]): Row[] {
       to_id: s.to.id,
       to: docLabel(s.to),
       to_date: formatDate(s.to.date),
+      evidence_count: s.evidenceCount,
     };
     const none = { evidence_source: '', section: '', start: '', end: '', quote: '' };
     if (s.evidence.length === 0) return [{ ...base, ...none }];

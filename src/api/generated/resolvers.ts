@@ -22,7 +22,13 @@ export type Scalars = {
 /** A typed edge between two documents, with every piece of evidence for it. */
 export type Citation = {
   __typename?: 'Citation';
+  /**
+   * The first `first` (0–200) pieces of evidence, by source id and offset. A relation
+   * stated in many plans has as many pieces (one edge at 1M plans has 43,879).
+   */
   evidence: Array<Evidence>;
+  /** How many pieces of evidence the edge has. */
+  evidenceCount: Scalars['Int']['output'];
   /** The citing document (or, for a stated relation, the document the text says acts). */
   from: Document;
   relation: Relation;
@@ -30,6 +36,12 @@ export type Citation = {
   stated: Scalars['Boolean']['output'];
   /** The cited document. */
   to: Document;
+};
+
+
+/** A typed edge between two documents, with every piece of evidence for it. */
+export type CitationEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CitationConnection = {
@@ -376,10 +388,19 @@ export type Stats = {
 export type TraceStep = {
   __typename?: 'TraceStep';
   depth: Scalars['Int']['output'];
+  /** The first `first` (0–200) pieces of evidence for the step's edge, by source id and offset. */
   evidence: Array<Evidence>;
+  /** How many pieces of evidence the step's edge has. */
+  evidenceCount: Scalars['Int']['output'];
   from: Document;
   relation: Relation;
   to: Document;
+};
+
+
+/** One step of a legal-basis trace: `from` is at depth-1 (the queried document at depth 0), `to` at `depth`. */
+export type TraceStepEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type UnresolvedConnection = {
@@ -562,7 +583,8 @@ export type ResolversParentTypes = {
 };
 
 export type CitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<CitationEvidenceArgs, 'first'>>;
+  evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
   stated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -700,7 +722,8 @@ export type StatsResolvers<ContextType = ApiContext, ParentType extends Resolver
 
 export type TraceStepResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TraceStep'] = ResolversParentTypes['TraceStep']> = {
   depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, RequireFields<TraceStepEvidenceArgs, 'first'>>;
+  evidenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;

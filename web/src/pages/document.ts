@@ -62,7 +62,8 @@ function fullText(doc: Doc): HTMLElement {
   );
 }
 
-function evidenceList(doc: Doc, evidence: Evidence[]): HTMLElement {
+/** The evidence shown (the API gives the first 50 of an edge) and, past them, how many more there are. */
+function evidenceList(doc: Doc, evidence: Evidence[], count: number): HTMLElement {
   return h(
     'ul',
     { class: 'evidence' },
@@ -79,6 +80,7 @@ function evidenceList(doc: Doc, evidence: Evidence[]): HTMLElement {
           : h('a', { href: href('doc', e.source, { at: e.start }), class: 'goto' }, 'xem nguồn'),
       ),
     ),
+    count > evidence.length && h('li', { class: 'meta' }, `và ${(count - evidence.length).toLocaleString('vi')} trích dẫn khác`),
   );
 }
 
@@ -100,7 +102,7 @@ function outgoing(doc: Doc): HTMLElement {
           {},
           ...g.items.map((c) => {
             const u = unresolvedKeys.get(c.to.id);
-            return h('li', { class: u ? 'ambiguous' : '' }, docEntry(c.to, u && unresolvedNote(u), evidenceList(doc, c.evidence)));
+            return h('li', { class: u ? 'ambiguous' : '' }, docEntry(c.to, u && unresolvedNote(u), evidenceList(doc, c.evidence, c.evidenceCount)));
           }),
         ),
       ),
@@ -166,7 +168,7 @@ function incoming(doc: Doc, route: Route, lists: ProvinceLists): HTMLElement {
           'ul',
           {},
           ...doc.citedBy.edges.map(({ node: c }) =>
-            h('li', {}, docEntry(c.from, h('span', { class: `badge rel rel-${c.relation}` }, RELATION_LABEL[c.relation]), evidenceList(doc, c.evidence))),
+            h('li', {}, docEntry(c.from, h('span', { class: `badge rel rel-${c.relation}` }, RELATION_LABEL[c.relation]), evidenceList(doc, c.evidence, c.evidenceCount))),
           ),
         ),
     pager(route, 'citedAfter', doc.citedBy.pageInfo),

@@ -33,6 +33,7 @@ function showEvidence(panel: HTMLElement, step: TraceStep): void {
           ...step.evidence.map((e) =>
             h('li', {}, h('q', {}, e.quote), ' ', h('span', { class: 'meta' }, `mục ${e.section}, ký tự ${e.start}–${e.end}`), ' ', h('a', { href: href('doc', e.source, { at: e.start }), class: 'goto' }, 'mở văn bản nguồn')),
           ),
+          step.evidenceCount > step.evidence.length && h('li', { class: 'meta' }, `và ${(step.evidenceCount - step.evidence.length).toLocaleString('vi')} trích dẫn khác`),
         ),
   );
   panel.focus({ preventScroll: true });
@@ -168,7 +169,7 @@ export async function tracePage(route: Route): Promise<View> {
                     h('td', {}, docLink(s.from)),
                     h('td', {}, h('span', { class: `badge rel rel-${s.relation}` }, RELATION_LABEL[s.relation])),
                     h('td', {}, docEntry(s.to)),
-                    h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => showEvidence(panel, s) }, `Bằng chứng (${s.evidence.length})`)),
+                    h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => showEvidence(panel, s) }, `Bằng chứng (${s.evidenceCount})`)),
                   ),
                 ),
               ),

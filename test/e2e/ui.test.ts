@@ -149,7 +149,7 @@ describe.skipIf(SKIP)('web UI in Chromium', () => {
     expect(csvDownload.suggestedFilename()).toMatch(/^can-cu-.+\.csv$/);
     const csv = readFileSync((await csvDownload.path())!, 'utf8');
     const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('depth,from_id,from,relation,relation_label,to_id,to,to_date,evidence_source,section,start,end,quote');
+    expect(lines[0]).toBe('depth,from_id,from,relation,relation_label,to_id,to,to_date,evidence_count,evidence_source,section,start,end,quote');
     expect(lines.length - 1).toBeGreaterThanOrEqual(rows);
     expect(csv).toContain('33/CT-TTg');
 
@@ -160,6 +160,7 @@ describe.skipIf(SKIP)('web UI in Chromium', () => {
     const withEvidence = json.steps.filter((s: { evidence: unknown[] }) => s.evidence.length > 0);
     expect(withEvidence.length).toBeGreaterThan(0);
     expect(withEvidence[0].evidence[0]).toEqual(expect.objectContaining({ quote: expect.any(String), start: expect.any(Number), section: expect.any(String) }));
+    expect(withEvidence[0].evidenceCount).toBe(withEvidence[0].evidence.length); // under the API's bound of 50
   });
 
   it('a cold load sends its first request once, from the boot script, before the app runs', async () => {

@@ -6,7 +6,8 @@
  * same run: the former recursive-CTE traversals vs the store's in-memory adjacency,
  * and SQLite FTS5 vs MiniSearch vs FlexSearch on the same plans and queries.
  * Graph details: the adjacency's build time and memory, implementers with a
- * province filter, later pages, and every traversal again without the reach cache.
+ * province filter, later pages, every traversal again without the reach cache, and
+ * the first page of "cited by" of the five most cited documents.
  *
  *   node bin/run-ts.js bench/queries.ts --n 100000 [--seed 1] [--oracle 1] [--queries 1000] [--engines 20000]
  *     [--store DIR] [--search 0] [--cte 200] [--pages 20] [--detail 1000]
@@ -183,6 +184,7 @@ async function main(): Promise<void> {
   // The same traversals without the reach cache (every query walks and sorts), on a second store.
   phase(`graph details on ${opts.detail} targets each`);
   const k = opts.detail;
+  const mostCited = db.prepare('SELECT dst AS id, count(*) AS n FROM edges GROUP BY dst ORDER BY n DESC LIMIT 5').all() as { id: string; n: number }[];
   const [centrals, communes] = [t.centrals.slice(0, k), t.communes.slice(0, k)];
   const uncachedGraph = new SqliteGraphStore(graphFile, { reachCache: 0 });
   await uncachedGraph.init();
@@ -201,6 +203,10 @@ async function main(): Promise<void> {
     legalBasisCommuneUncached: await timed('legalBasisCommuneUncached', communes, (id) => uncachedGraph.legalBasis(id, opts.depth)),
     meanTraceSteps: meanOf(await Promise.all(communes.slice(0, 200).map(async (id) => (await graph.legalBasis(id, opts.depth)).length))),
     popularTargets: await Promise.all(t.centrals.slice(0, 3).map(async (id) => ({ id, transitiveImplementers: (await graph.implementers(id, { transitive: true, first: 0 })).totalCount }))),
+    // a document page's "cited by" (first page of 50, and its count), for the most cited documents
+    mostCited: mostCited.map((m) => `${m.id} (${m.n})`),
+    citedByFirstPage: await timed('citedByFirstPage', repeat(mostCited, 20), (m) => graph.incomingPage(m.id, { limit: 50, offset: 0 })),
+    citedByFirstPageProvince: await timed('citedByFirstPageProvince', repeat(mostCited, 20), (m) => graph.incomingPage(m.id, { limit: 50, offset: 0, province: provinces[pageNo++ % provinces.length] })),
   };
 
   // Side by side on the same queries: the former recursive CTEs vs the store's in-memory traversals.
@@ -266,6 +272,7 @@ async function laterPages(graph: SqliteGraphStore, ids: readonly string[], pages
   return summarize(ms);
 }
 
+const repeat = <T>(xs: readonly T[], times: number): T[] => Array.from({ length: times }, () => xs).flat();
 const meanOf = (xs: number[]) => round(xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length), 1);
 const isLatency = (v: unknown): v is Latency => typeof v === 'object' && v !== null && 'p95' in v;
 

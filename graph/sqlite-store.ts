@@ -40,6 +40,24 @@ const mergeCited = (c: string) =>
 /** SQL: the index of an edge type in DERIVATION_TYPES (-1 for CITES). */
 const typeCode = (col: string) => `CASE ${col} ${DERIVATION_TYPES.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ')} ELSE -1 END`;
 
+const ALL_TYPES: readonly EdgeType[] = ['IMPLEMENTS', 'BASED_ON', 'CITES', 'GUIDES', 'ISSUES', 'CONTINUES', 'AMENDS'];
+
+/** The citing document passes the province and year filter (`d`: its documents row). */
+const CITING_FILTER = '(@province IS NULL OR d.province = @province) AND (@year IS NULL OR d.year = @year)';
+
+/**
+ * One page of a document's incoming edges, by citing document then type, optionally of citing
+ * documents passing CITING_FILTER. Each type's rows come from edges_dst_type (dst, type, src)
+ * already in citing-document order, so the page merges at most @n = offset + limit rows of each
+ * type instead of sorting every incoming edge (a law cited by 287k plans at 1M took 1.5 s).
+ * CROSS JOIN keeps edges the outer loop, so the rows stay in index order.
+ */
+function incomingPageSql(filtered: boolean): string {
+  const perType = ALL_TYPES.map((t) => `SELECT * FROM (SELECT e.id, e.src, e.dst, e.type FROM edges e${filtered ? ' CROSS JOIN documents d ON d.id = e.src' : ''}
+      WHERE e.dst = @id AND e.type = '${t}' AND (@type IS NULL OR @type = '${t}')${filtered ? ` AND ${CITING_FILTER}` : ''} ORDER BY e.src LIMIT @n)`);
+  return `SELECT id, src, dst, type FROM (${perType.join('\n    UNION ALL ')}) ORDER BY src, type LIMIT @limit OFFSET @offset`;
+}
+
 const SQL = {
   upsertIngested: `
     INSERT INTO documents (id, ${META.join(', ')}, symbol_folded, ingested, file, content_hash)
@@ -89,12 +107,14 @@ const SQL = {
     WHERE src IN (SELECT value FROM json_each(@ids)) AND type IN (SELECT value FROM json_each(@types)) ORDER BY src, dst, type`,
   incoming: `SELECT id, src, dst, type FROM edges
     WHERE dst IN (SELECT value FROM json_each(@ids)) AND type IN (SELECT value FROM json_each(@types)) ORDER BY src, dst, type`,
-  // one page of a document's incoming edges, filtered by type and by the citing document's province and year
-  incomingPage: `SELECT e.id, e.src, e.dst, e.type FROM edges e JOIN documents d ON d.id = e.src
-    WHERE e.dst = @id AND (@type IS NULL OR e.type = @type) AND (@province IS NULL OR d.province = @province) AND (@year IS NULL OR d.year = @year)
-    ORDER BY e.src, e.type LIMIT @limit OFFSET @offset`,
-  incomingCount: `SELECT count(*) FROM edges e JOIN documents d ON d.id = e.src
-    WHERE e.dst = @id AND (@type IS NULL OR e.type = @type) AND (@province IS NULL OR d.province = @province) AND (@year IS NULL OR d.year = @year)`,
+  // a document's incoming edges, by type and by the citing document's province and year (see incomingPage)
+  incomingPage: incomingPageSql(false),
+  incomingPageFiltered: incomingPageSql(true),
+  // counts: without a filter, from the index alone (a join read every citing document: 1M plans, a law, ~1 s)
+  incomingCount: `SELECT count(*) FROM edges WHERE dst = @id`,
+  incomingCountType: `SELECT count(*) FROM edges WHERE dst = @id AND type = @type`,
+  incomingCountFiltered: `SELECT count(*) FROM edges e CROSS JOIN documents d ON d.id = e.src WHERE e.dst = @id AND ${CITING_FILTER}`,
+  incomingCountFilteredType: `SELECT count(*) FROM edges e CROSS JOIN documents d ON d.id = e.src WHERE e.dst = @id AND e.type = @type AND ${CITING_FILTER}`,
   evidenceOf: `SELECT edge_id, source, start, end, section, quote, stated FROM evidence
     WHERE edge_id IN (SELECT value FROM json_each(?)) ORDER BY edge_id, source, start, end`,
   edgesByKey: `SELECT e.id, e.src, e.dst, e.type FROM json_each(?) k
@@ -157,7 +177,6 @@ function toUnresolved(r: UnresolvedRow): UnresolvedReference {
   return { ...r, candidates: JSON.parse(r.candidates) as string[] };
 }
 
-const ALL_TYPES: readonly EdgeType[] = ['IMPLEMENTS', 'BASED_ON', 'CITES', 'GUIDES', 'ISSUES', 'CONTINUES', 'AMENDS'];
 /** Bound on the remembered citations (cleared when full). */
 const MERGED_CACHE = 200_000;
 
@@ -373,9 +392,15 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   async incomingPage(id: string, page: IncomingPage): Promise<{ edges: Edge[]; totalCount: number }> {
-    const where = { id, type: page.type ?? null, province: page.province ?? null, year: page.year ?? null };
-    const rows = this.st.incomingPage.all({ ...where, limit: page.limit, offset: page.offset }) as EdgeRow[];
-    return { edges: this.withEvidence(rows), totalCount: this.st.incomingCount.pluck().get(where) as number };
+    const type = page.type ?? null;
+    const filter = { province: page.province ?? null, year: page.year ?? null };
+    const filtered = filter.province !== null || filter.year !== null;
+    const rows = (filtered ? this.st.incomingPageFiltered : this.st.incomingPage).all({
+      id, type, ...(filtered ? filter : {}), n: page.offset + page.limit, limit: page.limit, offset: page.offset,
+    }) as EdgeRow[];
+    const count = this.st[`incomingCount${filtered ? 'Filtered' : ''}${type !== null ? 'Type' : ''}`];
+    const totalCount = count.pluck().get({ id, ...(type !== null ? { type } : {}), ...(filtered ? filter : {}) }) as number;
+    return { edges: this.withEvidence(rows), totalCount };
   }
 
   /**

@@ -57,12 +57,29 @@ export function foldText(s: string): string {
   return UTF16.decode(out);
 }
 
-/** Accent-free, lower-case, whitespace-collapsed form for comparing names and phrases. */
-export function foldPhrase(s: string): string {
-  return foldText(s.normalize('NFC'))
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+/**
+ * A pure string function remembered for the strings it was last called with: names, issuers
+ * and kinds recur in every plan, and `normalize` costs far more than a look-up. Bounded: the
+ * memory is dropped when it holds `size` strings.
+ */
+function remembered(f: (s: string) => string, size = 20_000): (s: string) => string {
+  const memo = new Map<string, string>();
+  return (s) => {
+    let r = memo.get(s);
+    if (r === undefined) {
+      if (memo.size >= size) memo.clear();
+      memo.set(s, (r = f(s)));
+    }
+    return r;
+  };
 }
+
+/** Accent-free, lower-case, whitespace-collapsed form for comparing names and phrases. */
+export const foldPhrase = remembered((s) =>
+  foldText(s.normalize('NFC'))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim(),
+);
 
 /** Loose symbol form: upper-case, accent-free, every run of separators/space → one space. */
 export function foldSymbol(s: string): string {
@@ -91,12 +108,12 @@ function canonicalTonePlacement(nfd: string): string {
 }
 
 /** NFC text with one fixed tone placement and Ð → Đ: the form stored in keys and compared. */
-export function canonicalVi(s: string): string {
+export const canonicalVi = remembered((s) => {
   let t = s.replace(/\u00d0/g, '\u0110').replace(/\u00f0/g, '\u0111');
   const nfd = t.normalize('NFD');
   t = TONE_RE.test(nfd) ? canonicalTonePlacement(nfd) : nfd;
   return t.normalize('NFC');
-}
+});
 
 /** Collapse runs of whitespace to one space and trim. */
 export function collapseSpace(s: string): string {

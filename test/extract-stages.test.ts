@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { clean, toOriginal } from '../ingest/clean.ts';
 import { extract } from '../ingest/index.ts';
 import { canonicalVi, foldSymbol } from '../ingest/normalize.ts';
+import { matchAny } from '../ingest/backrefs.ts';
 import { formatSymbol, parseSymbol } from '../ingest/symbol.ts';
 
 const cites = (text: string) => extract({ file: 't.txt', text }).citations;
@@ -504,6 +505,29 @@ describe('properties', () => {
         expect(c.map((x) => x.symbol)).toEqual([sym]);
         expect(c[0].relation).toBe('based_on');
       }),
+    );
+  });
+});
+
+describe('back-references: matchAny', () => {
+  /** The definition: one alternation of the phrases, words joined by runs of " ", "\n", ",". */
+  const byRegex = (text: string, phrases: { phrase: string; tag: number }[]) => {
+    const source = (p: string) => p.split(' ').join('[ \\n,]+');
+    const re = new RegExp(`(?<![a-z0-9])(?:${phrases.map((p) => `(${source(p.phrase)})`).join('|')})(?![a-z0-9])`, 'g');
+    return [...text.matchAll(re)].map((m) => ({ tag: phrases[m.findIndex((v, i) => i > 0 && v !== undefined) - 1].tag, start: m.index, end: m.index + m[0].length }));
+  };
+  const word = fc.constantFrom('ke', 'hoach', 'ke hoach', 've', 'cua', 'uy', 'ban', 'nhan', 'dan', 'tinh', 'a', 'an', '33', 'veve');
+  const sep = fc.constantFrom(' ', '\n', ',', ', ', ' ,\n', '.', '', 'x', '-');
+  const text = fc.array(fc.tuple(word, sep), { maxLength: 40 }).map((ws) => ws.map(([w, s]) => w + s).join(''));
+  const phrase = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
+
+  it('finds what one alternation regex of the phrases finds, in the same order, with the same phrase winning', () => {
+    fc.assert(
+      fc.property(text, fc.array(phrase, { minLength: 1, maxLength: 6 }), (t, ps) => {
+        const phrases = ps.map((p, tag) => ({ phrase: p, tag }));
+        expect(matchAny(t, phrases)).toEqual(byRegex(t, phrases));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -58,13 +58,16 @@ export function foldText(s: string): string {
 }
 
 /**
- * A pure string function remembered for the strings it was last called with: names, issuers
- * and kinds recur in every plan, and `normalize` costs far more than a look-up. Bounded: the
- * memory is dropped when it holds `size` strings.
+ * A pure string function remembered for the short strings it was last called with: names,
+ * issuers and kinds recur in every plan, and `normalize` costs far more than a look-up.
+ * Bounded: strings over `longest` code units are not remembered (a search index folds each
+ * document's header once), and the memory is dropped when it holds `size` strings (at most
+ * a few MB).
  */
-function remembered(f: (s: string) => string, size = 20_000): (s: string) => string {
+function remembered(f: (s: string) => string, size = 10_000, longest = 300): (s: string) => string {
   const memo = new Map<string, string>();
   return (s) => {
+    if (s.length > longest) return f(s);
     let r = memo.get(s);
     if (r === undefined) {
       if (memo.size >= size) memo.clear();

@@ -87,6 +87,16 @@ describe('staff: which plans implement a directive', () => {
 });
 
 describe('tools: symbol look-up and search', () => {
+  it('narrows documentsBySymbol to one province', async () => {
+    const all = (await h.gql('{ documentsBySymbol(symbol: "30/KH-UBND") { id province } }')).data!.documentsBySymbol as { id: string; province: string | null }[];
+    const inTraVinh = all.filter((d) => d.province === 'Trà Vinh');
+    expect(inTraVinh.length).toBeGreaterThan(0);
+    const r = await h.gql('{ tv: documentsBySymbol(symbol: "30/KH-UBND", province: "Trà Vinh") { id } hn: documentsBySymbol(symbol: "30/KH-UBND", year: 2022, province: "Hà Nội") { id } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.tv.map((d: { id: string }) => d.id)).toEqual(inTraVinh.map((d) => d.id));
+    expect(r.data!.hn).toEqual([]);
+  });
+
   it('matches "217-QĐ/TW" loosely to one document, Bộ Chính trị, 2013-12-12', async () => {
     const ids = new Set<string>();
     for (const symbol of ['217-QĐ/TW', '217/QĐ-TW', '217 QD TW']) {

@@ -73,10 +73,10 @@ export const resolvers: Resolvers = {
   Query: {
     document: (_p, { id }, ctx) => ctx.documents.load(id),
 
-    documentsBySymbol: async (_p, { symbol, year }, ctx) => {
+    documentsBySymbol: async (_p, { symbol, year, province }, ctx) => {
       const folded = foldSymbol(symbol);
       if (!folded) throw badInput('symbol must contain letters or digits');
-      return ctx.graph.findBySymbol(folded, year ?? null);
+      return ctx.graph.findBySymbol(folded, year ?? null, province || null);
     },
 
     search: async (_p, { query, filter, first, after }, ctx) => {

@@ -251,7 +251,9 @@ export type Query = {
   document?: Maybe<Document>;
   /**
    * Documents whose symbol matches loosely (case, accents and separators ignored:
-   * "217-QĐ/TW" = "217/QĐ-TW" = "217 QD TW"), optionally of one issue year.
+   * "217-QĐ/TW" = "217/QĐ-TW" = "217 QD TW"), optionally of one issue year and of one
+   * province. A local number is reused by every unit every year (`15/KH-UBND`: about
+   * 8,000 documents among a million plans), so give the year or the province to narrow it.
    */
   documentsBySymbol: Array<Document>;
   /**
@@ -288,6 +290,7 @@ export type QueryDocumentArgs = {
 
 
 export type QueryDocumentsBySymbolArgs = {
+  province?: InputMaybe<Scalars['String']['input']>;
   symbol: Scalars['String']['input'];
   year?: InputMaybe<Scalars['Int']['input']>;
 };

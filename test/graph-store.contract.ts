@@ -85,6 +85,11 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
         sizes.push(expected.length);
         expect(await s.incomingPage(KEYS.directive, { ...f, offset: 0, limit: 50 }), JSON.stringify(f)).toEqual({ edges: expected, totalCount: expected.length });
         expect(await s.incomingPage(KEYS.directive, { ...f, offset: 1, limit: 1 }), JSON.stringify(f)).toEqual({ edges: expected.slice(1, 2), totalCount: expected.length });
+        // every later page too: each type's rows must reach past the offset
+        for (let offset = 0; offset <= expected.length; offset++) {
+          const page = await s.incomingPage(KEYS.directive, { ...f, offset, limit: 2 });
+          expect(page.edges, `${JSON.stringify(f)} at ${offset}`).toEqual(expected.slice(offset, offset + 2));
+        }
       }
       // the filters select: all, two implementers, Tây Ninh's plans, one citation of 2022, none
       expect(sizes).toEqual([all.length, 2, sizes[2], 1, 0]);

@@ -7,7 +7,9 @@
  *
  *   node bin/run-ts.js bench/extract.ts [--chars 50000000] [--seed 1]
  */
+import { clean } from '../ingest/clean.ts';
 import { extract, type Extraction } from '../ingest/index.ts';
+import { foldText } from '../ingest/normalize.ts';
 import { realTexts, syntheticTexts } from './corpora.ts';
 import { flags, report, round } from './lib.ts';
 
@@ -18,6 +20,8 @@ export interface Throughput {
   extractMcharsPerS: number | null;
   ratio: number | null;
   extractError?: string;
+  /** What single whole-text passes cost, as a share of the scan's rate: the budget a design has to fit in. */
+  passes?: Record<string, number>;
 }
 
 /** The raw scan: every code unit read once (the floor any extractor must pay). */
@@ -33,6 +37,22 @@ function timed<T>(fn: () => T): { value: T; seconds: number } {
   return { value, seconds: (performance.now() - t0) / 1000 };
 }
 
+/**
+ * The rate of single whole-text passes, each as a share of the scan's rate: at 0.2× the
+ * whole extraction may cost five scans, and one pass of foldText alone costs about three.
+ */
+function passes(texts: readonly { text: string }[], scanSeconds: number): Record<string, number> {
+  const best = (fn: () => unknown) => Math.min(...[0, 1, 2].map(() => timed(fn).seconds));
+  const share = (fn: () => unknown) => round(scanSeconds / best(fn), 3);
+  return {
+    normalizeNFC: share(() => texts.map((t) => t.text.normalize('NFC'))),
+    foldText: share(() => texts.map((t) => foldText(t.text))),
+    // a regex with a literal in it ("every digit before a slash"), as irregexp runs it
+    regexDigitSlash: share(() => texts.reduce((n, t) => n + (t.text.match(/\d\//g)?.length ?? 0), 0)),
+    clean: share(() => texts.map((t) => clean(t.text))),
+  };
+}
+
 export function measureThroughput(texts: readonly { file: string; text: string }[]): { figures: Throughput; extractions: Extraction[] } {
   const chars = texts.reduce((s, t) => s + t.text.length, 0);
   // Best of three: the first pass also pays for JIT warm-up.
@@ -43,7 +63,7 @@ export function measureThroughput(texts: readonly { file: string; text: string }
     texts.slice(0, 20).forEach((t) => extract(t)); // warm-up
     const e = timed(() => texts.map((t) => extract(t)));
     const rate = chars / 1e6 / e.seconds;
-    return { figures: { ...base, extractMcharsPerS: round(rate), ratio: round(rate / scanRate, 3) }, extractions: e.value };
+    return { figures: { ...base, extractMcharsPerS: round(rate), ratio: round(rate / scanRate, 3), passes: passes(texts, s.seconds) }, extractions: e.value };
   } catch (err) {
     return { figures: { ...base, extractMcharsPerS: null, ratio: null, extractError: (err as Error).message }, extractions: [] };
   }

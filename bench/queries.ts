@@ -190,6 +190,8 @@ async function main(): Promise<void> {
   await uncachedGraph.init();
   await uncachedGraph.legalBasis(t.communes[0], opts.depth);
   const provinces = t.provinces;
+  // the six latest years that plans carry
+  const years = db.prepare('SELECT DISTINCT year FROM documents WHERE ingested = 1 AND year IS NOT NULL ORDER BY year DESC LIMIT 6').pluck().all() as number[];
   let pageNo = 0;
   const detail = {
     documentsBySymbolWithYear: await timed('documentsBySymbolWithYear', withYear, (s) => graph.findBySymbol(s.folded, s.year)),
@@ -207,6 +209,8 @@ async function main(): Promise<void> {
     mostCited: mostCited.map((m) => `${m.id} (${m.n})`),
     citedByFirstPage: await timed('citedByFirstPage', repeat(mostCited, 20), (m) => graph.incomingPage(m.id, { limit: 50, offset: 0 })),
     citedByFirstPageProvince: await timed('citedByFirstPageProvince', repeat(mostCited, 20), (m) => graph.incomingPage(m.id, { limit: 50, offset: 0, province: provinces[pageNo++ % provinces.length] })),
+    citedByFirstPageYear: await timed('citedByFirstPageYear', repeat(mostCited, 20), (m) => graph.incomingPage(m.id, { limit: 50, offset: 0, year: years[pageNo++ % years.length] })),
+    citedByFirstPageProvinceYear: await timed('citedByFirstPageProvinceYear', repeat(mostCited, 20), (m) => graph.incomingPage(m.id, { limit: 50, offset: 0, province: provinces[pageNo++ % provinces.length], year: years[pageNo % years.length] })),
   };
 
   // Side by side on the same queries: the former recursive CTEs vs the store's in-memory traversals.

@@ -75,4 +75,56 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX documents_symbol_province ON documents(symbol_folded, province, year) WHERE symbol_folded IS NOT NULL;
   `,
+  // 4: how many edges of each type come into a document from citing documents of each province
+  // and year, so that "cited by, in this province" counts without reading every citing document
+  // (a law cited by 287k plans at 1M: 0.4-0.9 s). Kept by triggers in the same transaction as the
+  // write, so it always equals the GROUP BY below: an edge counts under its source's current
+  // province and year, and moves when they change. A missing province is stored as '', a missing year as 0.
+  `
+  CREATE TABLE incoming_counts (
+    dst TEXT NOT NULL,
+    type TEXT NOT NULL,
+    province TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (dst, type, province, year)
+  ) WITHOUT ROWID;
+  INSERT INTO incoming_counts (dst, type, province, year, n)
+    SELECT e.dst, e.type, coalesce(d.province, ''), coalesce(d.year, 0), count(*)
+    FROM edges e JOIN documents d ON d.id = e.src GROUP BY 1, 2, 3, 4;
+
+  CREATE TRIGGER incoming_counts_edge_insert AFTER INSERT ON edges BEGIN
+    INSERT INTO incoming_counts (dst, type, province, year, n)
+      SELECT NEW.dst, NEW.type, coalesce(province, ''), coalesce(year, 0), 1 FROM documents WHERE id = NEW.src
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER incoming_counts_edge_delete AFTER DELETE ON edges BEGIN
+    UPDATE incoming_counts SET n = n - 1
+      WHERE dst = OLD.dst AND type = OLD.type
+        AND (province, year) = (SELECT coalesce(province, ''), coalesce(year, 0) FROM documents WHERE id = OLD.src);
+    DELETE FROM incoming_counts WHERE dst = OLD.dst AND type = OLD.type AND n = 0;
+  END;
+  -- an edge's src, dst and type are its identity (the upsert rewrites src with itself); should one change, it moves
+  CREATE TRIGGER incoming_counts_edge_update AFTER UPDATE OF src, dst, type ON edges
+    WHEN OLD.src IS NOT NEW.src OR OLD.dst IS NOT NEW.dst OR OLD.type IS NOT NEW.type BEGIN
+    UPDATE incoming_counts SET n = n - 1
+      WHERE dst = OLD.dst AND type = OLD.type
+        AND (province, year) = (SELECT coalesce(province, ''), coalesce(year, 0) FROM documents WHERE id = OLD.src);
+    DELETE FROM incoming_counts WHERE dst = OLD.dst AND type = OLD.type AND n = 0;
+    INSERT INTO incoming_counts (dst, type, province, year, n)
+      SELECT NEW.dst, NEW.type, coalesce(province, ''), coalesce(year, 0), 1 FROM documents WHERE id = NEW.src
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER incoming_counts_citing_document AFTER UPDATE OF province, year ON documents
+    WHEN coalesce(OLD.province, '') <> coalesce(NEW.province, '') OR coalesce(OLD.year, 0) <> coalesce(NEW.year, 0) BEGIN
+    UPDATE incoming_counts SET n = n - 1
+      WHERE province = coalesce(OLD.province, '') AND year = coalesce(OLD.year, 0)
+        AND (dst, type) IN (SELECT dst, type FROM edges WHERE src = NEW.id);
+    DELETE FROM incoming_counts WHERE province = coalesce(OLD.province, '') AND year = coalesce(OLD.year, 0) AND n = 0
+        AND (dst, type) IN (SELECT dst, type FROM edges WHERE src = NEW.id);
+    INSERT INTO incoming_counts (dst, type, province, year, n)
+      SELECT dst, type, coalesce(NEW.province, ''), coalesce(NEW.year, 0), 1 FROM edges WHERE src = NEW.id
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  `,
 ];

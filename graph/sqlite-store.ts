@@ -45,6 +45,9 @@ const ALL_TYPES: readonly EdgeType[] = ['IMPLEMENTS', 'BASED_ON', 'CITES', 'GUID
 /** The citing document passes the province and year filter (`d`: its documents row). */
 const CITING_FILTER = '(@province IS NULL OR d.province = @province) AND (@year IS NULL OR d.year = @year)';
 
+/** The same filter on incoming_counts, where '' and 0 stand for a citing document with no province or year. */
+const COUNTS_FILTER = "(@province IS NULL OR (province = @province AND @province <> '')) AND (@year IS NULL OR (year = @year AND @year <> 0))";
+
 /**
  * One page of a document's incoming edges, by citing document then type, optionally of citing
  * documents passing CITING_FILTER. Each type's rows come from edges_dst_type (dst, type, src)
@@ -113,8 +116,9 @@ const SQL = {
   // counts: without a filter, from the index alone (a join read every citing document: 1M plans, a law, ~1 s)
   incomingCount: `SELECT count(*) FROM edges WHERE dst = @id`,
   incomingCountType: `SELECT count(*) FROM edges WHERE dst = @id AND type = @type`,
-  incomingCountFiltered: `SELECT count(*) FROM edges e CROSS JOIN documents d ON d.id = e.src WHERE e.dst = @id AND ${CITING_FILTER}`,
-  incomingCountFilteredType: `SELECT count(*) FROM edges e CROSS JOIN documents d ON d.id = e.src WHERE e.dst = @id AND e.type = @type AND ${CITING_FILTER}`,
+  // with a filter, from incoming_counts (migration 4), kept by triggers: a join read every citing document (0.4-0.9 s)
+  incomingCountFiltered: `SELECT coalesce(sum(n), 0) FROM incoming_counts WHERE dst = @id AND ${COUNTS_FILTER}`,
+  incomingCountFilteredType: `SELECT coalesce(sum(n), 0) FROM incoming_counts WHERE dst = @id AND type = @type AND ${COUNTS_FILTER}`,
   evidenceOf: `SELECT edge_id, source, start, end, section, quote, stated FROM evidence
     WHERE edge_id IN (SELECT value FROM json_each(?)) ORDER BY edge_id, source, start, end`,
   edgesByKey: `SELECT e.id, e.src, e.dst, e.type FROM json_each(?) k

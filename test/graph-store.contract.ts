@@ -97,6 +97,45 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
       expect(sizes[2]).toBeLessThan(all.length);
     });
 
+    it('keeps every "cited by" count right as edges go and citing documents change province or year', async () => {
+      const s = await loaded([communePlan, otherDistrictPlan, provincePlan]);
+      const targets = Object.values(KEYS);
+      // every province and year a citing document has at some step, and one that none has
+      const provinces = ['Tây Ninh', 'Đồng Tháp', 'Hà Nội', 'Nowhere'];
+      const years = [2013, 2014, 2021, 2022, 2023, 1999];
+      const check = async (step: string) => {
+        for (const id of targets) {
+          const all = await s.incoming([id]);
+          const citing = new Map((await s.getDocuments(all.map((e) => e.from), { text: false })).map((d) => [d!.id, d!]));
+          const types = [undefined, ...new Set(all.map((e) => e.type))];
+          for (const type of types) {
+            for (const f of [{}, ...provinces.map((province) => ({ province })), ...years.map((year) => ({ year })), ...provinces.flatMap((province) => years.map((year) => ({ province, year })))]) {
+              const expected = all.filter((e) => {
+                const d = citing.get(e.from)!;
+                return (type === undefined || e.type === type) && (!('province' in f) || d.province === f.province) && (!('year' in f) || d.year === f.year);
+              });
+              const page = await s.incomingPage(id, { ...f, type, offset: 0, limit: 50 });
+              expect(page, `${step}: ${id} ${type} ${JSON.stringify(f)}`).toEqual({ edges: expected, totalCount: expected.length });
+            }
+          }
+        }
+      };
+      await check('loaded');
+      // the source of a stated relation (218 guides 217), cited only, is ingested: it gains a province and another year
+      const party218: PlanSpec = {
+        file: 'qd-218.txt', key: KEYS.party218, header: { symbol: '218-QĐ/TW', kind: 'Quy định', year: 2014, province: 'Hà Nội', level: 'tỉnh' },
+        text: 'QUY ĐỊNH\nVề việc Mặt trận tham gia góp ý xây dựng Đảng\n', cites: [],
+      };
+      await s.writeBatch(batch(party218));
+      expect((await s.getDocuments([KEYS.party218]))[0]).toMatchObject({ province: 'Hà Nội', year: 2014 });
+      await check('218 ingested');
+      // a plan re-issued citing less: its other edges go
+      await s.writeBatch(batch({ ...otherDistrictPlan, text: otherDistrictPlan.text.split('\n')[0] + '\n', cites: [otherDistrictPlan.cites[0]], stated: [] }));
+      await check('70/KH-UBND re-issued');
+      await s.writeBatch(batch(districtPlan));
+      await check('district plan ingested');
+    });
+
     it('writes a batch atomically: a bad edge leaves the store as it was', async () => {
       const s = await loaded([provincePlan]);
       const before = await s.canonicalHash();

@@ -70,8 +70,12 @@ const PAGE_NUMBER = /^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$/;
 // "CÔNG BÁO/Số 261 + 262/Ngày 06-3-2022" (no \b after "Số": "ố" is not an ASCII word character)
 const RUNNING_HEADER = /^\s*CÔNG BÁO\s*\/\s*Số\s*\d/u;
 const DAY_BEFORE = /ngày\s*$/u;
+/** A number with a dash after it and none before: "217-". */
+const NUMBER_BROKEN_AT_DASH = /^\s*\d{1,3}\s*-\s*$/;
+/** A line that opens with a symbol's type code: "QĐ/TW …", "CT-TTg …". */
+const CODE_GOES_ON = /^\s*\p{Lu}[\p{Lu}\p{Ll}]{0,5}\s*[/-]\s*\p{Lu}/u;
 const SIGNATURE_LINE = /^\s*(?:Người ký|Email|Cơ quan|Thời gian ký)\s*:/;
-const FOOTNOTE_RULE = /^[ \t\u00a0]{20,}$|^\s*_{10,}\s*$/;
+const FOOTNOTE_RULE = /^[ \t\u00a0\u200b-\u200d\u2060]{20,}$|^[\s\u200b-\u200d\u2060]*_{10,}[\s\u200b-\u200d\u2060]*$/;
 const FOOTNOTE_MARK = /^\s*(?:\*{1,3}|\(\d{1,2}\)|\d{1,2}(?=\s+\p{Lu})|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S/u;
 const FOOTNOTE_END = /[.;]\s*$/;
 /** A Markdown footnote's text: "[^1]: Theo Công văn số …". */
@@ -88,6 +92,15 @@ function previousText(t: string, lines: Line[], i: number): string {
   return '';
 }
 
+/** The first non-blank line after line i (at most a few lines on), or "". */
+function nextText(t: string, lines: Line[], i: number): string {
+  for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
+    const s = t.slice(lines[j].from, lines[j].to);
+    if (s.trim() !== '') return s;
+  }
+  return '';
+}
+
 function classify(t: string, lines: Line[]): LineRole[] {
   const roles: LineRole[] = new Array(lines.length).fill('body');
   for (let i = 0; i < lines.length; i++) {
@@ -95,8 +108,9 @@ function classify(t: string, lines: Line[]): LineRole[] {
     if (to - from > 200) continue; // long lines are text
     const s = t.slice(from, to);
     const header = RUNNING_HEADER.test(s) || (s.includes('\u0302') && RUNNING_HEADER.test(s.normalize('NFC')));
-    // a number alone on its line is a page number, unless it is the day after a line ending in "ngày"
-    const pageNumber = PAGE_NUMBER.test(s) && !DAY_BEFORE.test(previousText(t, lines, i));
+    // a number alone on its line is a page number, unless it is the day after a line ending in "ngày",
+    // or a symbol's number broken at its dash ("217-\nQĐ/TW")
+    const pageNumber = PAGE_NUMBER.test(s) && !DAY_BEFORE.test(previousText(t, lines, i)) && !(NUMBER_BROKEN_AT_DASH.test(s) && CODE_GOES_ON.test(nextText(t, lines, i)));
     if (pageNumber || header || SIGNATURE_LINE.test(s)) {
       roles[i] = 'drop';
       continue;

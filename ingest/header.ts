@@ -25,15 +25,22 @@ export function expandIssuer(s: string): string {
   return collapseSpace(out);
 }
 
+/** Where a preamble clause opens: the words before "ban hành …" are then not the issuer's name. */
+const NOT_A_BODY = /^(?:can cu|thuc hien|theo|xet|tren co so|de|nham)(?![a-z])/;
+
 /** "Cầu Ngang, ngày 10 tháng 3 năm 2022", also written without diacritics ("Cau Ngang, ngay …"). */
 const PLACE_DATE_RE = /(?:^|\n)[ ]*([^\n,]{2,50}?),[ ]*ng(?:ày|ay)\b([^\n]{0,40})/u;
 const PLACE_PREFIX = /^(?:Huyện|Tỉnh|Thành phố|TP\.?|Thị xã|Quận|Xã|Phường|Thị trấn)\s+/iu;
-const SELF_RE = /(?:xây dựng|ban hành|triển khai xây dựng)[ \n]+(?:Kế hoạch|Chương trình|Hướng dẫn|Quy chế|Đề án|Kế hoạch liên tịch)/iu;
+/** "<issuer> xây dựng Kế hoạch" (folded: a misplaced or missing tone, "Kế họach", still reads). */
+const SELF_RE = new RegExp(
+  String.raw`(?:xay dung|ban hanh|trien khai xay dung) (?:ke hoach|chuong trinh|huong dan|quy che|de an|ke hoach lien tich)`.replaceAll(' ', String.raw`[ \n]+`),
+);
 const SIGNATURE_TITLE = /(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|PHÓ BAN|TỔNG GIÁM ĐỐC|THỨ TRƯỞNG)\s*$/u;
 const PERSON = /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,5}$/u;
 /** A header line that is itself an issuing body (the line above it is then its superior). */
 const BODY_LINE = /^(?:ĐẢNG [UỦ]Y|ĐẢNG BỘ|CHI BỘ|[UỦ]Y BAN|UBND|BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) [UỦ]Y|HỘI ĐỒNG|SỞ |PHÒNG |MẶT TRẬN|ĐOÀN |HỘI )/u;
-const ISSUER_BODY = /(?:^|\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 '’\-]*)?)\n/u;
+// not a line that goes on a symbol broken at its dash or slash ("Số: 30/KH-\nUBND"; "HỢP NHẤT -\nBỘ …" is a body)
+const ISSUER_BODY = /(?:^|(?<![\p{Lu}\d][-/])\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 '’\-]*)?)\n/u;
 
 /** A province named in the text: "tỉnh Trà Vinh", "thành phố Cần Thơ", and its Party committee "Tỉnh ủy Cà Mau", "Thành ủy Hà Nội". */
 const PROVINCE_NAMED =
@@ -52,6 +59,8 @@ const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 function sentenceCaseBody(upper: string): string {
   // "ỦY BAN NHÂN DÂN\nHUYỆN CẦU NGANG" → "Ủy ban nhân dân huyện Cầu Ngang"
   const words = collapseSpace(upper).toLowerCase().split(' ');
+  // a ministry: each part of its name capitalised ("Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch")
+  if (words[0] === 'bộ' && words.length > 1) return words.map((w, i) => (i <= 1 || /^(?:-|và|bộ|.*,)$/.test(words[i - 1]) ? capitalise(w) : w)).join(' ');
   const levelWords = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'thị', 'trấn', 'thành', 'phố']);
   // "huyện ủy", "tỉnh ủy": the Party committee of the unit; its name follows
   const isLevel = words.map((w, i) => levelWords.has(w) || ((w === 'ủy' || w === 'uỷ') && i > 0 && levelWords.has(words[i - 1])));
@@ -135,7 +144,9 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   let superior: string | null = null;
   const hb = ISSUER_BODY.exec(head);
   if (hb && s.kindLine) {
-    const lines = hb[1].split('\n').filter((l) => !/CỘNG HÒA|CỘNG HOÀ|Độc lập|Số/u.test(l));
+    let lines = hb[1].split('\n').filter((l) => !/CỘNG HÒA|CỘNG HOÀ|Độc lập|Số/u.test(l));
+    // the body written twice (a gazette's section title over the document's own header): once
+    if (lines.length === 2 && lines[1].trim() && lines[0].trim().startsWith(lines[1].trim())) lines = [lines[0]];
     const last = lines.length - 1;
     if (last > 0 && BODY_LINE.test(lines[last].trim())) {
       issuer = sentenceCaseBody(lines[last]);
@@ -143,13 +154,23 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
     } else if (lines.length) issuer = sentenceCaseBody(lines.join(' '));
   }
   if (!issuer) {
-    const pre = norm.slice(s.preamble.start, Math.min(norm.length, s.preamble.end + 200));
-    const m = SELF_RE.exec(pre);
+    const preEnd = Math.min(norm.length, s.preamble.end + 200);
+    const pre = norm.slice(s.preamble.start, preEnd);
+    const m = SELF_RE.exec(c.fold.slice(s.preamble.start, preEnd));
     if (m) {
       const before = pre.slice(0, m.index);
-      const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('\n'));
+      let cut = Math.max(before.lastIndexOf(','), before.lastIndexOf('.'), before.lastIndexOf(';'));
+      // a line break ends the clause before the issuer only when a capital opens the next line:
+      // "…;\nỦy ban nhân dân huyện X xây dựng", but "Ủy ban nhân dân\nhuyện X xây dựng" is one name
+      for (let nl = before.lastIndexOf('\n'); nl > cut; nl = before.lastIndexOf('\n', nl - 1)) {
+        if (/^[ ]*\p{Lu}/u.test(before.slice(nl + 1, nl + 4))) {
+          cut = nl;
+          break;
+        }
+      }
       const cand = collapseSpace(before.slice(cut + 1));
-      if (/^\p{Lu}/u.test(cand) && cand.length < 90) issuer = expandIssuer(cand);
+      // a body's name, not the clause before it ("Căn cứ Nghị định số 39/2022/NĐ-CP … của Chính phủ\nban hành quy chế …")
+      if (/^\p{Lu}/u.test(cand) && cand.length < 90 && !cand.includes('/') && !NOT_A_BODY.test(foldPhrase(cand))) issuer = expandIssuer(cand);
     }
   }
 

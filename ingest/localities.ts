@@ -134,6 +134,7 @@ function loose(name: string): string {
 
 /** The most specific administrative unit an issuer phrase names or implies. */
 export function unitOfIssuer(issuer: string): UnitMention | null {
+  if (isCentralIssuer(issuer)) return null; // "Bộ Lao động - Thương binh và Xã hội" names no commune
   let best: UnitMention | null = null;
   const rank = { xã: 3, huyện: 2, tỉnh: 1 } as const;
   for (const m of issuer.matchAll(UNIT_RE)) {

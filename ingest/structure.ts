@@ -50,8 +50,14 @@ function lines(norm: string, limit: number): NLine[] {
   return out;
 }
 
+/**
+ * A kind line, folded: the kind, up to three more words and a footnote mark ("KẾ HOẠCH",
+ * "NGHỊ QUYẾT LIÊN TỊCH", "KE HOACH"). Matched on the folded line, so that a tone misplaced
+ * ("KẾ HỌACH") or left out does not lose the document's layout; the line must also be in capitals.
+ */
 const DOC_KIND_LINE =
-  /^(?:KE HOACH|QUYET DINH|CHI THI|NGHI QUYET|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ(?: LIÊN TỊCH)?|CHƯƠNG TRÌNH|HƯỚNG DẪN|BÁO CÁO|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|THÔNG BÁO|CÔNG VĂN|LUẬT|PHÁP LỆNH|ĐỀ ÁN|CÔNG ĐIỆN|TỜ TRÌNH|VĂN BẢN HỢP NHẤT)(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]+){0,3}(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹*]{1,3})?\s*:?\s*$/;
+  /^(?:ke hoach|quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu(?: lien tich)?|chuong trinh|huong dan|bao cao|ket luan|quy dinh|quy che|thong bao|cong van|luat|phap lenh|de an|cong dien|to trinh|van ban hop nhat)(?: [a-z]+){0,3}(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹*]{1,3})?\s*:?\s*$/;
+const LOWER_CASE = /\p{Ll}/u;
 /** A title line that cannot end the title. */
 const TITLE_GOES_ON = /(?:[-/,]|(?<!\p{L})(?:của|về|và|số|ngày|theo|tại|cho|với|giai đoạn))[ ]*$/u;
 /** A line that opens the preamble (folded), never a title's continuation ("… Luật Dân số\nCăn cứ …"). */
@@ -79,7 +85,7 @@ export function analyse(c: Cleaned): Structure {
   let title: Range | null = null;
   let titleLastLine = -1;
   for (let i = 0; i < Math.min(ls.length, 60); i++) {
-    if (DOC_KIND_LINE.test(text(ls[i]).trim())) {
+    if (DOC_KIND_LINE.test(fold.slice(ls[i].textStart, ls[i].end).trim()) && !LOWER_CASE.test(text(ls[i]))) {
       kindLine = { start: ls[i].textStart, end: ls[i].end };
       let j = i + 1;
       while (j < ls.length && text(ls[j]).trim() === '') j++;

@@ -30,6 +30,11 @@ describe('clean', () => {
       expect(x.citations.map((c) => [c.key, c.name])).toEqual([['58/2014/QH13', 'Luật Bảo hiểm xã hội']]);
     }
   });
+  it('a number alone on its line with a dash after it, before a line opening with a type code, is a broken symbol, not a page number', () => {
+    const c = one('Thực hiện Quyết định số\n217-\nQĐ/TW ngày 12/12/2013 của Bộ Chính trị.');
+    expect([c.key, c.date]).toEqual(['217-QĐ/TW@XI', '2013-12-12']);
+    for (const page of ['- 5 -', '5', '-5-']) expect(clean(`một câu\n${page}\nQĐ/TW tiếp`).norm).toBe('một câu\nQĐ/TW tiếp');
+  });
   it('moves a spliced footnote after the body', () => {
     const text = 'Quyết định số 2501/QĐ-UBND ngày \n' + ' '.repeat(40) + '\n\n* Ghi chú về Chỉ thị số 05-CT/TW ngày 15/5/2016. \n 17/5/2021 của UBND huyện';
     const c = clean(text);
@@ -411,6 +416,22 @@ describe('header', () => {
     expect(issuer('ỦY BAN MTTQ VIỆT NAM\nTỈNH TRÀ VINH')).toBe('Ủy ban MTTQ Việt Nam tỉnh Trà Vinh');
     expect(issuer('UBND TỈNH TRÀ VINH\nSỞ NỘI VỤ')).toBe('Sở Nội vụ');
     expect(issuer('BAN CHẤP HÀNH ĐẢNG BỘ\nXÃ TAM DÂN')).toBe('Ban Chấp hành Đảng bộ xã Tam Dân');
+  });
+  it('a ministry keeps the capitals of its name, written once, and names no commune ("và Xã hội")', () => {
+    const head = 'BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n\nBỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 01/2025/TT-BLĐTBXH\nHà Nội, ngày 10 tháng 01 năm 2025\nTHÔNG TƯ\nQuy định mức điều chỉnh tiền lương\n';
+    expect(extract({ file: 'm.txt', text: head }).header).toMatchObject({ issuer: 'Bộ Lao động - Thương binh và Xã hội', commune: null, level: 'trung ương' });
+    const joint = 'BỘ CÔNG AN - BỘ QUỐC PHÒNG\nSố: 01/2022/TTLT-BCA-BQP\nTHÔNG TƯ LIÊN TỊCH\nHướng dẫn thi hành\n';
+    expect(extract({ file: 'j.txt', text: joint }).header.issuer).toBe('Bộ Công an - Bộ Quốc phòng');
+  });
+  it('the body that "xây dựng Kế hoạch" names is read over a line break, in any tone placement, and a basis clause before "ban hành" is not one', () => {
+    const issuer = (preamble: string) => extract({ file: 't.txt', text: `Số: 30/KH-UBND\nKẾ HOẠCH\nCông tác dân vận năm 2022\n${preamble}\nI. MỤC ĐÍCH\n` }).header.issuer;
+    expect(issuer('Thực hiện Công văn số 692/UBND-NC ngày 24/02/2022 của Ủy ban nhân dân tỉnh;\nỦy ban nhân dân\nhuyện Cầu Ngang xây\ndựng Kế họach như sau:')).toBe('Ủy ban nhân dân huyện Cầu Ngang');
+    expect(issuer('Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của Chính phủ\nban hành quy chế làm việc của Chính phủ;')).toBeNull();
+  });
+  it('a kind line with its tone misplaced ("KẾ HỌACH") is still the kind line: the title and its implements cue stay', () => {
+    const x = extract({ file: 'k.txt', text: 'Số: 30/KH-UBND\nKẾ HỌACH\nThực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ\nI. MỤC ĐÍCH\n' });
+    expect(x.header).toMatchObject({ kind: 'Kế hoạch', title: 'Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ' });
+    expect(x.citations.map((c) => [c.key, c.relation])).toEqual([['33/CT-TTg@2021', 'implements']]);
   });
   it('reads the place and date when the two header columns were flattened onto the "Số:" line', () => {
     const x = extract({ file: 'h.txt', text: 'UỶ BAN NHÂN DÂN                     CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH SƠN LA          Độc lập - Tự do - Hạnh phúc\n\nSố: 01/KH-UBND      Sơn La, ngày 14 tháng 2 năm 2017\n\nKẾ HOẠCH\n\nTriển khai công tác dân vận năm 2017\n\nUỷ ban nhân dân tỉnh Sơn La ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n' });

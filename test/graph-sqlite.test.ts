@@ -3,21 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SqliteGraphStore } from '../graph/sqlite-store.ts';
+import { SqliteGraphStore, type SqliteGraphOptions } from '../graph/sqlite-store.ts';
 import { graphStoreContract } from './graph-store.contract.ts';
 import { batch, chain, KEYS } from './graph-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cancu-graph-'));
 let n = 0;
-const open = async () => {
-  const s = new SqliteGraphStore(join(dir, `g${n++}.db`));
+const openWith = async (options: SqliteGraphOptions) => {
+  const s = new SqliteGraphStore(join(dir, `g${n++}.db`), options);
   await s.init();
   return s;
 };
+const open = () => openWith({});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('SqliteGraphStore', () => {
   graphStoreContract(open);
+  // "cited by" pages with a province filter, read from the citing documents whatever the cost (the fixtures are too small to pick it)
+  describe('with cited-by pages read from the citing side', () => graphStoreContract(() => openWith({ citedByPlan: 'citing' })));
 
   it('persists across reopen and does not re-run migrations', async () => {
     const file = join(dir, 'reopen.db');

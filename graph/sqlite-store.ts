@@ -61,10 +61,11 @@ function incomingPageSql(filtered: boolean): string {
   return `SELECT id, src, dst, type FROM (${perType.join('\n    UNION ALL ')}) ORDER BY src, type LIMIT @limit OFFSET @offset`;
 }
 
+/** "+e.dst": not by edges_dst_type, which would read every edge into @id once per citing document; by (src, type, dst). */
 function incomingPageByCitingSql(withYear: boolean): string {
   return `SELECT e.id, e.src, e.dst, e.type FROM documents d CROSS JOIN edges e ON e.src = d.id
-    WHERE d.province = @province${withYear ? ' AND d.year = @year' : ''} AND e.dst = @id AND (@type IS NULL OR e.type = @type)
-    ORDER BY e.src, e.type LIMIT @limit OFFSET @offset`;
+    WHERE d.province = @province${withYear ? ' AND d.year = @year' : ''} AND +e.dst = @id AND (@type IS NULL OR e.type = @type)
+    ORDER BY d.id, e.type LIMIT @limit OFFSET @offset`;
 }
 
 const SQL = {
@@ -126,11 +127,11 @@ const SQL = {
   incomingPageByProvinceYear: incomingPageByCitingSql(true),
   citingCountProvince: `SELECT count(*) FROM documents WHERE province = @province`,
   citingCountProvinceYear: `SELECT count(*) FROM documents WHERE province = @province AND year = @year`,
-  incomingCountAll: `SELECT coalesce(sum(n), 0) FROM incoming_counts WHERE dst = @id`,
-  // counts: without a filter, from the index alone (a join read every citing document: 1M plans, a law, ~1 s)
-  incomingCount: `SELECT count(*) FROM edges WHERE dst = @id`,
-  incomingCountType: `SELECT count(*) FROM edges WHERE dst = @id AND type = @type`,
-  // with a filter, from incoming_counts (migration 4), kept by triggers: a join read every citing document (0.4-0.9 s)
+  // counts from incoming_counts (migration 4), kept by triggers: at 1M, counting the index entries of a law cited by
+  // 862k plans took 20-80 ms, and a filter joined every citing document (0.4-0.9 s); a document has at most a few
+  // thousand rows there (types × provinces × years)
+  incomingCount: `SELECT coalesce(sum(n), 0) FROM incoming_counts WHERE dst = @id`,
+  incomingCountType: `SELECT coalesce(sum(n), 0) FROM incoming_counts WHERE dst = @id AND type = @type`,
   incomingCountFiltered: `SELECT coalesce(sum(n), 0) FROM incoming_counts WHERE dst = @id AND ${COUNTS_FILTER}`,
   incomingCountFilteredType: `SELECT coalesce(sum(n), 0) FROM incoming_counts WHERE dst = @id AND type = @type AND ${COUNTS_FILTER}`,
   evidenceOf: `SELECT edge_id, source, start, end, section, quote, stated FROM evidence
@@ -421,30 +422,35 @@ export class SqliteGraphStore implements GraphStore {
     const type = page.type ?? null;
     const filter = { province: page.province ?? null, year: page.year ?? null };
     const filtered = filter.province !== null || filter.year !== null;
+    const count = this.st[`incomingCount${filtered ? 'Filtered' : ''}${type !== null ? 'Type' : ''}`];
+    const totalCount = count.pluck().get({ id, ...(type !== null ? { type } : {}), ...(filtered ? filter : {}) }) as number;
     const window = { limit: page.limit, offset: page.offset };
     const rows = (
-      filter.province !== null && this.citingSideIsCheaper(id, filter.province, filter.year)
+      filter.province !== null && this.citingSideIsCheaper(id, type, filter.province, filter.year, totalCount, page.offset + page.limit)
         ? (filter.year !== null ? this.st.incomingPageByProvinceYear : this.st.incomingPageByProvince).all({ id, type, ...filter, ...window })
         : (filtered ? this.st.incomingPageFiltered : this.st.incomingPage).all({ id, type, ...(filtered ? filter : {}), n: page.offset + page.limit, ...window })
     ) as EdgeRow[];
-    const count = this.st[`incomingCount${filtered ? 'Filtered' : ''}${type !== null ? 'Type' : ''}`];
-    const totalCount = count.pluck().get({ id, ...(type !== null ? { type } : {}), ...(filtered ? filter : {}) }) as number;
     return { edges: this.withEvidence(rows), totalCount };
   }
 
   /**
-   * Whether a "cited by" page with a province filter is cheaper read from the citing documents
-   * (those of the province, and year, each probed for its edge into `id`) than from the edges into
-   * `id` (each joined to its citing document): the first reads about EDGES_PER_CITING_DOCUMENT
-   * index entries per document of the province, the second one row per edge into `id`, in the
-   * worst case, which is a filter that few of them pass. Both give the same rows in the same order.
+   * Whether a "cited by" page with a province filter, `passing` of whose edges pass the filter,
+   * is cheaper read from the citing documents (those of the province, and year, each probed for
+   * its edge into `id`) than from the edges into `id` (each joined to its citing document). Both
+   * give the same rows in the same order; what each reads until it has `need` of them:
+   * - the edges side: edges in citing-document order, `need` of every into / passing, or all
+   *   of them when fewer than `need` pass;
+   * - the citing side: about EDGES_PER_CITING_DOCUMENT index entries per document, all the
+   *   province's documents (they come by year, then id, and are sorted), or, with a year too,
+   *   those in id order up to the page.
    */
-  private citingSideIsCheaper(id: string, province: string, year: number | null): boolean {
+  private citingSideIsCheaper(id: string, type: EdgeType | null, province: string, year: number | null, passing: number, need: number): boolean {
     const plan = this.options.citedByPlan ?? 'cost';
     if (plan !== 'cost') return plan === 'citing';
-    const into = this.st.incomingCountAll.pluck().get({ id }) as number;
+    const into = (type !== null ? this.st.incomingCountType : this.st.incomingCount).pluck().get({ id, ...(type !== null ? { type } : {}) }) as number;
     const citing = (year !== null ? this.st.citingCountProvinceYear : this.st.citingCountProvince).pluck().get({ province, ...(year !== null ? { year } : {}) }) as number;
-    return citing * EDGES_PER_CITING_DOCUMENT < into;
+    const share = passing >= need ? need / passing : 1;
+    return citing * EDGES_PER_CITING_DOCUMENT * (year !== null ? share : 1) < into * share;
   }
 
   /**

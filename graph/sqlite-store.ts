@@ -264,13 +264,15 @@ export class SqliteGraphStore implements GraphStore {
     if (from > MIGRATIONS.length) {
       throw new Error(`${this.file}: graph schema version ${from} is newer than this cancu supports (${MIGRATIONS.length})`);
     }
-    // Nothing is written to an up-to-date store (a read-only copy stays byte-identical).
+    // Nothing is written to an up-to-date store (a read-only copy stays byte-identical). The version is read
+    // again under the write lock: another process (a read worker) may have migrated the store in between.
     if (from < MIGRATIONS.length) {
       this.db.transaction(() => {
-        MIGRATIONS.slice(from).forEach((sql) => this.db.exec(sql));
+        const now = (this.db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined)?.version ?? 0;
+        MIGRATIONS.slice(now).forEach((sql) => this.db.exec(sql));
         this.db.prepare('DELETE FROM schema_version').run();
         this.db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
-      })();
+      }).immediate();
     }
     this.st = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, this.db.prepare(sql)])) as Statements;
   }

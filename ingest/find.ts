@@ -273,7 +273,7 @@ function resolveKind(written: string | null, fromCode: string | null, p: SymbolP
   return p.party ? 'Văn bản' : 'Công văn';
 }
 
-const LAW_WORD_RE = /(?<![a-z0-9])(bo luat|luat|phap lenh|hien phap|dieu le)(?=[ \n])/g;
+const LAW_WORD_RE = /(?<![a-z0-9])(bo[ \n]luat|luat|phap[ \n]lenh|hien[ \n]phap|dieu[ \n]le)(?=[ \n])/g;
 
 /** Laws, codes, ordinances, the Constitution and the Party Statute cited by name. */
 export function findNamedLaws(c: Cleaned, symbols: Found[], limit = Infinity): Found[] {

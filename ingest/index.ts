@@ -98,18 +98,20 @@ function resolveKeys(found: Found[], header: Header): KeyResult[] {
  * when the text pins down none, or two, the mention stays ambiguous.
  */
 function shareResolvedLaw(found: Found[], keys: KeyResult[]): void {
-  // a law the gazetteer lacks is known by its name ("Luật sửa đổi, bổ sung … Luật Bảo hiểm y tế")
+  // a law the gazetteer lacks is known by its name ("Luật sửa đổi, bổ sung … Luật Bảo hiểm y tế"), and is
+  // pinned down only by a date or year written with it: undated, it is the one such law the text dates
   const lawOf = (f: Found) => f.law && (f.law.entry ?? foldPhrase(f.law.name));
+  const open = (f: Found, i: number) => keys[i].ambiguous !== undefined || (f.law?.entry === null && !f.date && !f.year);
   const resolved = new Map<NonNullable<NamedLawMatch['entry']> | string, Set<string>>();
   found.forEach((f, i) => {
     const law = lawOf(f);
-    if (!law || keys[i].ambiguous) return;
+    if (!law || open(f, i)) return;
     if (!resolved.has(law)) resolved.set(law, new Set());
     resolved.get(law)!.add(keys[i].key);
   });
   found.forEach((f, i) => {
     const law = lawOf(f);
-    const one = law && keys[i].ambiguous ? resolved.get(law) : undefined;
+    const one = law && open(f, i) ? resolved.get(law) : undefined;
     if (one?.size === 1) keys[i] = { key: [...one][0] };
   });
 }

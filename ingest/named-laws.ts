@@ -108,11 +108,11 @@ const NAME_BEFORE_LAW_NUMBER =
 /** An amending law's name (folded): "luat sua doi, bo sung mot so dieu cua luat …". */
 const AMENDING_NAME_RE = /^luat sua doi\b/;
 /** After "Luật": "sửa đổi, bổ sung một số điều của" (or shorter), up to the first law it amends. */
-const AMENDING_RE = /[ \n]+sua doi(?:[ \n]*,?[ \n]*bo sung)?(?:[ \n]+mot so dieu)?(?:[ \n]+cua)?[ \n]+(?=(?:bo luat|luat|phap lenh)[ \n])/y;
+const AMENDING_RE = /[ \n]+sua[ \n]+doi(?:[ \n]*,?[ \n]*bo[ \n]+sung)?(?:[ \n]+mot[ \n]+so[ \n]+dieu)?(?:[ \n]+cua)?[ \n]+(?=(?:bo[ \n]+luat|luat|phap[ \n]+lenh)[ \n])/y;
 /** An amended law's number, written after its name: "Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …". */
 const AMENDED_NUMBER_RE = /[ \n]*,?[ \n]*so[ \n]*\d{1,4}[ \n]*\/[ \n]*\d{4}[ \n]*\/[ \n]*qh\d*/y;
 /** Between two amended laws: ", ", " và ", ", và ". */
-const AMENDED_SEPARATOR_RE = /(?:[ \n]*,[ \n]*(?:va[ \n]+)?|[ \n]+va[ \n]+)(?=(?:bo luat|luat|phap lenh)[ \n])/y;
+const AMENDED_SEPARATOR_RE = /(?:[ \n]*,[ \n]*(?:va[ \n]+)?|[ \n]+va[ \n]+)(?=(?:bo[ \n]+luat|luat|phap[ \n]+lenh)[ \n])/y;
 
 /**
  * Whether matchAmendingLaw reads this (folded) name from the laws it lists, so that the name is
@@ -138,7 +138,8 @@ function matchAmendingLaw(c: Cleaned, at: number, afterKind: number): NamedLawMa
     const first = c.norm.charCodeAt(pos);
     if (!((first >= 65 && first <= 90) || first === 0x110)) break; // "Luật", "Bộ luật", "Pháp lệnh": a name
     const law = matchNamedLaw(c, pos);
-    if (!law) break;
+    // another amending law after a comma starts the next document of a list ("…của Luật A, Luật sửa đổi, bổ sung … của Luật B")
+    if (!law || law.amended) break;
     amended.push({ at: pos, law });
     AMENDED_NUMBER_RE.lastIndex = law.end;
     AMENDED_SEPARATOR_RE.lastIndex = AMENDED_NUMBER_RE.exec(c.fold) ? AMENDED_NUMBER_RE.lastIndex : law.end;
@@ -156,7 +157,8 @@ function matchAmendingLaw(c: Cleaned, at: number, afterKind: number): NamedLawMa
 /** Match a name starting at the kind word at fold offset `at`. */
 export function matchNamedLaw(c: Cleaned, at: number): NamedLawMatch | null {
   const g = load();
-  const kw = KIND_WORDS.find(([k]) => c.fold.startsWith(k, at));
+  // the kind's words may be apart on two lines ("Bộ\nluật"): one code unit apart, as clean leaves them
+  const kw = KIND_WORDS.find(([k]) => c.fold.slice(at, at + k.length).replace('\n', ' ') === k);
   if (!kw) return null;
   const afterKind = at + kw[0].length;
   if (kw[0] === 'luat') {

@@ -97,11 +97,16 @@ const TONE_RE = new RegExp(`[${TONES}]`);
 
 /**
  * One tone placement for "oa", "oe", "uy" with no final consonant ("uy" after q is left
- * alone: quý): the mark goes on the first vowel (hòa, khỏe, thủy, Ủy). Operates on NFD.
+ * alone: quý): the mark goes on the first vowel (hòa, khỏe, thủy, Ủy). With a final letter
+ * it goes on the second in every style (toàn, hoạch, ngoài), where old typing tools put
+ * it on the first ("tòan", "họach"). Operates on NFD.
  */
 function canonicalTonePlacement(nfd: string): string {
-  // vowel pair where the tone sits on the second vowel, not followed by a letter
   return nfd.replace(
+    /([oO])([\u0300\u0301\u0303\u0309\u0323])([aAeE])(?=\p{L})/gu,
+    (_m, v1: string, tone: string, v2: string) => `${v1}${v2}${tone}`,
+  ).replace(
+    // vowel pair where the tone sits on the second vowel, not followed by a letter
     /([oO])([aAeE])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu,
     (_m, v1: string, v2: string, tone: string) => `${v1}${tone}${v2}`,
   ).replace(

@@ -71,8 +71,10 @@ const BULLET = /^[-+•–]\s*/;
 const PREAMBLE_CUE =
   /^(?:[-+•]\s*)?(can cu|tren co so|(?:de |nham )?(?:tiep tuc )?(?:to chuc )?(?:trien khai )?thuc hien|thi hanh|trien khai)(?![a-z])/;
 const PURPOSE_VERB = /^(?:tiep tuc )?(?:to chuc )?(?:trien khai,? )?(?:thuc hien|trien khai)(?![a-z])/;
-/** Where a clause ends: a full stop before a capital or a number, or a Markdown table row. */
-const SENTENCE_END = /[.](?=[ \n]+[\p{Lu}\d])|\n(?=[ ]*\|)/u;
+const CLAUSE_OPENS = /^[\p{Lu}\d\-+•]/u;
+const CLAUSE_ENDED = /(?:^|[;:.])[ ]*\n?$/;
+/** Where a clause ends: a full stop before a capital or a number, a Markdown table row, or the "Theo đề nghị" line that closes a preamble. */
+const SENTENCE_END = /[.](?=[ \n]+[\p{Lu}\d])|\n(?=[ ]*\|)|;(?=[ ]*\n[ ]*(?:Theo|Xét)[ \n]+đề[ \n]+(?:nghị|xuất))/u;
 
 export function analyse(c: Cleaned): Structure {
   const { norm, fold } = c;
@@ -172,6 +174,9 @@ export function analyse(c: Cleaned): Structure {
   const clauseStarts: { pos: number; cue: Relation }[] = [];
   for (const l of ls) {
     if (l.textStart < preamble.start || l.textStart >= preamble.end) continue;
+    // a clause opens a line with a capital or a bullet, or after a line that ends one; a line that
+    // goes on a sentence wrapped in the PDF ("… quy định\nthực hiện …") opens none
+    if (!CLAUSE_OPENS.test(norm.slice(l.textStart, l.textStart + 1)) && !CLAUSE_ENDED.test(norm.slice(Math.max(0, l.start - 3), l.start))) continue;
     const m = PREAMBLE_CUE.exec(fold.slice(l.textStart, l.end));
     if (m) clauseStarts.push({ pos: l.textStart, cue: /^(?:can cu|tren co so)/.test(m[1]) ? 'based_on' : 'implements' });
   }

@@ -120,10 +120,10 @@ const REWRITES: Record<string, (t: string) => string> = {
   'CRLF line breaks': (t) => t.replace(/\n/g, '\r\n'),
   'a byte-order mark': (t) => '\ufeff' + t,
   // "hoà" → "hòa", "thuỷ" → "thủy" (open syllables), and back
-  'old tone placement': (t) => t.normalize('NFD').replace(new RegExp(`([oOuU])([aAeEyY])(${TONE})(?![\\p{L}])`, 'gu'), '$1$3$2').normalize('NFC'),
-  'new tone placement': (t) => t.normalize('NFD').replace(new RegExp(`([oOuU])(${TONE})([aAeEyY])(?![\\p{L}])`, 'gu'), '$1$3$2').normalize('NFC'),
+  'old tone placement': (t) => t.normalize('NFD').replace(new RegExp(`([oO])([aAeE])(${TONE})(?![\\p{L}\\p{M}])|((?<![qQ])[uU])([yY])(${TONE})(?![\\p{L}\\p{M}])`, 'gu'), (_m, o, a, t1, u, y, t2) => (o ? o + t1 + a : u + t2 + y)).normalize('NFC'),
+  'new tone placement': (t) => t.normalize('NFD').replace(new RegExp(`([oO])(${TONE})([aAeE])(?![\\p{L}\\p{M}])|((?<![qQ])[uU])(${TONE})([yY])(?![\\p{L}\\p{M}])`, 'gu'), (_m, o, t1, a, u, t2, y) => (o ? o + a + t1 : u + y + t2)).normalize('NFC'),
   // old typing tools put the mark on the first vowel in closed syllables too: "Kế họach", "tòan"
-  'tones misplaced in closed syllables': (t) => t.normalize('NFD').replace(new RegExp(`([oO])([aAeE])(${TONE})`, 'g'), '$1$3$2').normalize('NFC'),
+  'tones misplaced in closed syllables': (t) => t.normalize('NFD').replace(new RegExp(`([oO])([aAeE])(${TONE})(?=\\p{L})`, 'gu'), '$1$3$2').normalize('NFC'),
   'doubled spaces': (t) => t.replace(/ /g, '  '),
   'no-break spaces': (t) => t.replace(/ /g, (m, i: number) => (i % 5 === 0 ? '\u00a0' : m)),
   'zero-width spaces': (t) => t.replace(/ /g, (m, i: number) => (i % 7 === 0 ? ' \u200b' : m)),
@@ -140,15 +140,17 @@ describe('seed plans rewritten as messy real texts read the same', () => {
     const x = extract({ file: 'seed', text });
     return { header: x.header.key, citations: x.citations.map((c) => `${c.key} ${c.relation} ${c.date} ×${c.mentions.length}`).sort() };
   };
-  for (const gold of golds) {
-    const text = readFileSync(path.join(DIR, gold.file), 'utf8');
+  const texts = golds.map((gold) => readFileSync(path.join(DIR, gold.file), 'utf8'));
+  texts.forEach((text, i) => {
     const expected = signature(text);
-    it(`${gold.file}: ${Object.keys(REWRITES).length} rewrites`, () => {
+    it(`${golds[i].file}: ${Object.keys(REWRITES).length} rewrites`, () => {
       for (const [name, rewrite] of Object.entries(REWRITES)) {
         const rewritten = rewrite(text);
-        expect(rewritten, name).not.toBe(text);
-        expect.soft(signature(rewritten), name).toEqual(expected);
+        if (rewritten !== text) expect.soft(signature(rewritten), name).toEqual(expected);
       }
     });
-  }
+  });
+  it('every rewrite changes some seed', () => {
+    for (const [name, rewrite] of Object.entries(REWRITES)) expect(texts.some((t) => rewrite(t) !== t), name).toBe(true);
+  });
 });

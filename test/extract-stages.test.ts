@@ -309,6 +309,28 @@ describe('find and resolve', () => {
       ['47/2019/QH14', 'amends', '77/2015/QH13'],
     ]);
   });
+  it('names broken across lines are read: "Luật sửa\nđổi, bổ sung …", "Bộ\nluật", "Hiến\npháp"', () => {
+    const e = extract({
+      file: 't.txt',
+      text: 'Căn cứ Hiến\npháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013;\nCăn cứ Bộ\nluật Lao động ngày 20 tháng 11 năm 2019;\nCăn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22/6/2015; Luật sửa \nđổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật ngày \n18/6/2020;',
+    });
+    expect(e.citations.map((c) => [c.key, c.relation])).toEqual([
+      ['Hiến pháp@2013', 'based_on'], ['45/2019/QH14', 'based_on'], ['80/2015/QH13', 'based_on'], ['63/2020/QH14', 'based_on'],
+    ]);
+  });
+  it('an amending law after a comma is the next law of a list, not one that the first amends', () => {
+    const e = extract({ file: 't.txt', text: 'Bộ Tư pháp báo cáo về dự thảo Luật sửa đổi, bổ sung một số điều của Luật Trợ giúp pháp lý, Luật sửa\nđổi, bổ sung một số điều của Luật Công chứng, Luật Hộ tịch (sửa đổi).' });
+    const amends = e.statedRelations.map((r) => [r.from, r.relation, r.to]);
+    expect(amends.filter(([from]) => from.endsWith('Trợ giúp pháp lý'))).toEqual([['Luật sửa đổi, bổ sung một số điều của Luật Trợ giúp pháp lý', 'amends', 'Luật Trợ giúp pháp lý']]);
+    expect(amends.map(([, , to]) => to)).toContain('Luật Công chứng');
+  });
+  it('a law the gazetteer lacks, named without a date, is the one the text dates: the amending law\'s date is not its own', () => {
+    const e = extract({ file: 't.txt', text: 'Căn cứ Luật Giám định tư pháp ngày 20 tháng 6 năm 2012; Luật sửa đổi, bổ \nsung một số điều của Luật Giám định tư pháp ngày 10 tháng 6 năm 2020;' });
+    expect(e.citations.map((c) => [c.key, c.date, c.mentions.length])).toEqual([
+      ['Luật Giám định tư pháp@2012', '2012-06-20', 2],
+      ['Luật sửa đổi, bổ sung một số điều của Luật Giám định tư pháp@2020', '2020-06-10', 1],
+    ]);
+  });
   it('an amending law lists its laws past their numbers; one the gazetteer lacks needs a date, or the same name dated in the text', () => {
     const e = extract({
       file: 't.txt',
@@ -363,6 +385,12 @@ describe('find and resolve', () => {
   });
   it('old and new tone placement resolve to one locality key', () => {
     expect(canonicalVi('Tỉnh uỷ Khánh Hoà')).toBe('Tỉnh ủy Khánh Hòa');
+  });
+  it('a tone put on the first vowel of a closed "oa" (old typing tools) is one key with the right spelling', () => {
+    expect(canonicalVi('Luật An tòan thông tin mạng, Kế họach, ngòai')).toBe('Luật An toàn thông tin mạng, Kế hoạch, ngoài');
+    expect(canonicalVi('hoà bình, khoẻ')).toBe('hòa bình, khỏe');
+    const keys = (t: string) => cites(t).map((c) => c.key);
+    expect(keys('Căn cứ Luật An tòan thông tin mạng năm 2015;')).toEqual(keys('Căn cứ Luật An toàn thông tin mạng năm 2015;'));
   });
   it('not citations: standards, dates, forms, the plan itself', () => {
     expect(cites('theo tiêu chuẩn TCVN ISO 9001:2015 ngày 12/12/2013, Mẫu số 01/BC-UBND, giai đoạn 2021-2025; Kế hoạch này')).toEqual([]);
@@ -427,6 +455,13 @@ describe('header', () => {
     const issuer = (preamble: string) => extract({ file: 't.txt', text: `Số: 30/KH-UBND\nKẾ HOẠCH\nCông tác dân vận năm 2022\n${preamble}\nI. MỤC ĐÍCH\n` }).header.issuer;
     expect(issuer('Thực hiện Công văn số 692/UBND-NC ngày 24/02/2022 của Ủy ban nhân dân tỉnh;\nỦy ban nhân dân\nhuyện Cầu Ngang xây\ndựng Kế họach như sau:')).toBe('Ủy ban nhân dân huyện Cầu Ngang');
     expect(issuer('Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của Chính phủ\nban hành quy chế làm việc của Chính phủ;')).toBeNull();
+  });
+  it('a preamble line that goes on a wrapped sentence opens no clause; "Theo đề nghị" closes the basis clauses', () => {
+    const x = extract({
+      file: 'c.txt',
+      text: 'NGHỊ ĐỊNH\nQuy định chi tiết Luật Y\nCăn cứ Công văn số 1290/BTP-PBGDPL ngày 17/6/2017 của Bộ Tư pháp hướng dẫn\nthực hiện Quyết định số 303/QĐ-TTg ngày 26/01/2017 của Thủ tướng Chính phủ;\nTheo đề nghị của Bộ trưởng Bộ Y tế tại Tờ trình số 609/TTr-BYT ngày 02/3/2026;\nChính phủ ban hành Nghị định.\nĐiều 1. Phạm vi\n',
+    });
+    expect(x.citations.map((c) => [c.symbol, c.relation])).toEqual([['1290/BTP-PBGDPL', 'based_on'], ['303/QĐ-TTg', 'based_on'], ['609/TTr-BYT', 'cites']]);
   });
   it('a kind line with its tone misplaced ("KẾ HỌACH") is still the kind line: the title and its implements cue stay', () => {
     const x = extract({ file: 'k.txt', text: 'Số: 30/KH-UBND\nKẾ HỌACH\nThực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ\nI. MỤC ĐÍCH\n' });

@@ -101,13 +101,25 @@ function nextText(t: string, lines: Line[], i: number): string {
   return '';
 }
 
+/** NOT_PLAIN: what a line's role tests must not see: combining marks, invisibles, whitespace runs. */
+const NOT_PLAIN = /[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad]|\s\s/;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/**
+ * A line as the role tests read it: composed (NFC), without invisibles, whitespace runs
+ * single, so that "CÔNG  BÁO/Số …", "Người\u200b ký:" and NFD text are recognised too.
+ */
+function lineForTests(s: string): string {
+  return NOT_PLAIN.test(s) ? s.normalize('NFC').replace(INVISIBLE, '').replace(/(\S)\s+(?=\S)/g, '$1 ') : s;
+}
+
 function classify(t: string, lines: Line[]): LineRole[] {
   const roles: LineRole[] = new Array(lines.length).fill('body');
   for (let i = 0; i < lines.length; i++) {
     const { from, to } = lines[i];
     if (to - from > 200) continue; // long lines are text
-    const s = t.slice(from, to);
-    const header = RUNNING_HEADER.test(s) || (s.includes('\u0302') && RUNNING_HEADER.test(s.normalize('NFC')));
+    const s = lineForTests(t.slice(from, to));
+    const header = RUNNING_HEADER.test(s);
     // a number alone on its line is a page number, unless it is the day after a line ending in "ngày",
     // or a symbol's number broken at its dash ("217-\nQĐ/TW")
     const pageNumber = PAGE_NUMBER.test(s) && !DAY_BEFORE.test(previousText(t, lines, i)) && !(NUMBER_BROKEN_AT_DASH.test(s) && CODE_GOES_ON.test(nextText(t, lines, i)));

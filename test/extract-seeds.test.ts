@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../ingest/index.ts';
 import type { Citation, Extraction } from '../ingest/model.ts';
+import { REWRITES } from '../bench/rewrites.ts';
 
 const DIR = path.join(import.meta.dirname, 'fixtures', 'seeds');
 
@@ -110,31 +111,9 @@ describe('seed plans against gold', () => {
 });
 
 /**
- * The mess real texts come in, applied to each seed: the citations (key, relation, date and
- * how many mentions) and the header's key must not change. Each rewrite is one the extractor
- * meets in PDFs, Word exports and old typing tools.
+ * The mess real texts come in (bench/rewrites.ts), applied to each seed: the citations (key,
+ * relation, date and how many mentions) and the header's key must not change.
  */
-const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
-const REWRITES: Record<string, (t: string) => string> = {
-  'NFD': (t) => t.normalize('NFD'),
-  'CRLF line breaks': (t) => t.replace(/\n/g, '\r\n'),
-  'a byte-order mark': (t) => '\ufeff' + t,
-  // "hoà" → "hòa", "thuỷ" → "thủy" (open syllables), and back
-  'old tone placement': (t) => t.normalize('NFD').replace(new RegExp(`([oO])([aAeE])(${TONE})(?![\\p{L}\\p{M}])|((?<![qQ])[uU])([yY])(${TONE})(?![\\p{L}\\p{M}])`, 'gu'), (_m, o, a, t1, u, y, t2) => (o ? o + t1 + a : u + t2 + y)).normalize('NFC'),
-  'new tone placement': (t) => t.normalize('NFD').replace(new RegExp(`([oO])(${TONE})([aAeE])(?![\\p{L}\\p{M}])|((?<![qQ])[uU])(${TONE})([yY])(?![\\p{L}\\p{M}])`, 'gu'), (_m, o, t1, a, u, t2, y) => (o ? o + a + t1 : u + y + t2)).normalize('NFC'),
-  // old typing tools put the mark on the first vowel in closed syllables too: "Kế họach", "tòan"
-  'tones misplaced in closed syllables': (t) => t.normalize('NFD').replace(new RegExp(`([oO])([aAeE])(${TONE})(?=\\p{L})`, 'gu'), '$1$3$2').normalize('NFC'),
-  'doubled spaces': (t) => t.replace(/ /g, '  '),
-  'no-break spaces': (t) => t.replace(/ /g, (m, i: number) => (i % 5 === 0 ? '\u00a0' : m)),
-  'zero-width spaces': (t) => t.replace(/ /g, (m, i: number) => (i % 7 === 0 ? ' \u200b' : m)),
-  'indented lines': (t) => t.replace(/^/gm, '\t'),
-  'trailing spaces': (t) => t.replace(/\n/g, ' \n'),
-  'page numbers between lines': (t) => t.split('\n').map((l, i) => (i % 17 === 16 ? `${l}\n${Math.floor(i / 17) + 1}` : l)).join('\n'),
-  'lines wrapped at 50-60 characters': (t) => t.split('\n').map((l) => l.replace(/(.{50,60}?) /g, '$1\n')).join('\n'),
-  'symbols broken after a dash': (t) => t.replace(/-(?=[A-ZĐ])/g, '-\n'),
-  'symbols broken after a slash': (t) => t.replace(/\/(?=[A-ZĐ])/g, '/\n'),
-};
-
 describe('seed plans rewritten as messy real texts read the same', () => {
   const signature = (text: string) => {
     const x = extract({ file: 'seed', text });

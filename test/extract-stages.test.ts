@@ -35,6 +35,12 @@ describe('clean', () => {
     expect([c.key, c.date]).toEqual(['217-QĐ/TW@XI', '2013-12-12']);
     for (const page of ['- 5 -', '5', '-5-']) expect(clean(`một câu\n${page}\nQĐ/TW tiếp`).norm).toBe('một câu\nQĐ/TW tiếp');
   });
+  it('recognises running headers and signature lines with doubled spaces, invisibles or in NFD, so no name reads into them', () => {
+    for (const line of ['CÔNG  BÁO/Số  231 + 232/Ngày 01-02-2025', 'Người\u200b ký: Cổng Thông tin điện tử Chính phủ', 'Người ký: Cổng Thông tin'.normalize('NFD')]) {
+      const text = `Căn cứ Luật Bảo \n${line}\nhiểm xã hội ngày 20 tháng 11 năm 2014 của Quốc hội;`;
+      expect(cites(text).map((c) => c.key), line).toEqual(['58/2014/QH13']);
+    }
+  });
   it('moves a spliced footnote after the body', () => {
     const text = 'Quyết định số 2501/QĐ-UBND ngày \n' + ' '.repeat(40) + '\n\n* Ghi chú về Chỉ thị số 05-CT/TW ngày 15/5/2016. \n 17/5/2021 của UBND huyện';
     const c = clean(text);
@@ -318,6 +324,9 @@ describe('find and resolve', () => {
       ['Hiến pháp@2013', 'based_on'], ['45/2019/QH14', 'based_on'], ['80/2015/QH13', 'based_on'], ['63/2020/QH14', 'based_on'],
     ]);
   });
+  it('a law the gazetteer lacks is read whole up to its number, also when the number breaks after a slash', () => {
+    expect(one('Căn cứ Luật Tiêu chuẩn và Quy chuẩn kỹ thuật số 68/2006/\nQH11;')).toMatchObject({ key: '68/2006/QH11', name: 'Luật Tiêu chuẩn và Quy chuẩn kỹ thuật' });
+  });
   it('an amending law after a comma is the next law of a list, not one that the first amends', () => {
     const e = extract({ file: 't.txt', text: 'Bộ Tư pháp báo cáo về dự thảo Luật sửa đổi, bổ sung một số điều của Luật Trợ giúp pháp lý, Luật sửa\nđổi, bổ sung một số điều của Luật Công chứng, Luật Hộ tịch (sửa đổi).' });
     const amends = e.statedRelations.map((r) => [r.from, r.relation, r.to]);
@@ -462,6 +471,14 @@ describe('header', () => {
       text: 'NGHỊ ĐỊNH\nQuy định chi tiết Luật Y\nCăn cứ Công văn số 1290/BTP-PBGDPL ngày 17/6/2017 của Bộ Tư pháp hướng dẫn\nthực hiện Quyết định số 303/QĐ-TTg ngày 26/01/2017 của Thủ tướng Chính phủ;\nTheo đề nghị của Bộ trưởng Bộ Y tế tại Tờ trình số 609/TTr-BYT ngày 02/3/2026;\nChính phủ ban hành Nghị định.\nĐiều 1. Phạm vi\n',
     });
     expect(x.citations.map((c) => [c.symbol, c.relation])).toEqual([['1290/BTP-PBGDPL', 'based_on'], ['303/QĐ-TTg', 'based_on'], ['609/TTr-BYT', 'cites']]);
+  });
+  it('a title wrapped over many lines is read whole, with the documents it names', () => {
+    const title = 'Sửa đổi, bổ sung một số điều của Thông tư số 152/2016/TT-BTC ngày 17 tháng 10 năm 2016 của\nBộ trưởng Bộ Tài chính quy định quản lý và sử dụng kinh phí hỗ trợ đào tạo trình độ sơ cấp và\nđào tạo dưới 03 tháng đã được sửa đổi, bổ sung một số điều theo Thông tư số 40/2019/TT-BTC ngày\n28 tháng 6 năm 2019 và Thông tư số 43/2023/TT-BTC ngày 27 tháng 6 năm 2023 của Bộ trưởng Bộ\nTài chính';
+    const x = extract({ file: 't.txt', text: `THÔNG TƯ\n${title}\nCăn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n` });
+    expect(x.header.title).toBe(title.replaceAll('\n', ' '));
+    expect(x.citations.filter((c) => c.symbol?.includes('TT-BTC')).map((c) => [c.symbol, c.relation])).toEqual([
+      ['152/2016/TT-BTC', 'implements'], ['40/2019/TT-BTC', 'implements'], ['43/2023/TT-BTC', 'implements'],
+    ]);
   });
   it('a kind line with its tone misplaced ("KẾ HỌACH") is still the kind line: the title and its implements cue stay', () => {
     const x = extract({ file: 'k.txt', text: 'Số: 30/KH-UBND\nKẾ HỌACH\nThực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ\nI. MỤC ĐÍCH\n' });

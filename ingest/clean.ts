@@ -113,11 +113,28 @@ function lineForTests(s: string): string {
   return NOT_PLAIN.test(s) ? s.normalize('NFC').replace(INVISIBLE, '').replace(/(\S)\s+(?=\S)/g, '$1 ') : s;
 }
 
+/**
+ * Whether a line may be anything but body text, by its first visible character: a page number
+ * (a digit or a dash), a running header (C), a signature line (N, E, C, T), a Markdown footnote
+ * ([), a footnote rule (_, or nothing but spaces). Most lines start otherwise and are not tested.
+ */
+function mayHaveARole(t: string, from: number, to: number): boolean {
+  let i = from;
+  for (; i < to; i++) {
+    const c = t.charCodeAt(i);
+    const blank = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029;
+    if (!(blank || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff)) break;
+  }
+  if (i === to) return true;
+  const c = t.charCodeAt(i);
+  return (c >= 48 && c <= 57) || c === 45 || c === 0x2013 || c === 67 || c === 69 || c === 78 || c === 84 || c === 91 || c === 95;
+}
+
 function classify(t: string, lines: Line[]): LineRole[] {
   const roles: LineRole[] = new Array(lines.length).fill('body');
   for (let i = 0; i < lines.length; i++) {
     const { from, to } = lines[i];
-    if (to - from > 200) continue; // long lines are text
+    if (to - from > 200 || !mayHaveARole(t, from, to)) continue; // long lines are text
     const s = lineForTests(t.slice(from, to));
     const header = RUNNING_HEADER.test(s);
     // a number alone on its line is a page number, unless it is the day after a line ending in "ngày",

@@ -9,7 +9,7 @@
  *   in id order (UTF-8 byte order, the order of SQLite's BINARY collation); their
  *   ids are kept as one UTF-8 buffer with offsets, found by binary search.
  *   Nodes added later (deltas) are numbered after them and kept in a Map.
- * - per node: year, level and province codes (typed arrays), for the implementer filter,
+ * - per node: year, level, province and issuer codes (typed arrays), for the implementer filter,
  *   and whether it is a placeholder (graph/model.ts), which the walks do not go through;
  * - edges: compressed sparse rows (offsets + targets + type codes), out and in;
  *   nodes whose edges changed since the build keep their whole list in an overlay
@@ -19,7 +19,7 @@
  * number; a node added later sorts between the base nodes around its id.
  */
 import { isPlaceholder, type EdgeType } from './model.ts';
-import { compareIds } from './traversal.ts';
+import { compareIds, issuerMatcher } from './traversal.ts';
 
 export { compareIds };
 
@@ -37,10 +37,11 @@ export interface NodeRow {
   province: string | null;
   /** SQLite's 0/1 or a boolean */
   ingested: number | boolean;
+  issuer: string | null;
 }
 
-/** A document as the build reads it: [id, year, level, province, ingested]. */
-export type NodeTuple = readonly [string, number | null, string | null, string | null, number | boolean];
+/** A document as the build reads it: [id, year, level, province, ingested, issuer]. */
+export type NodeTuple = readonly [string, number | null, string | null, string | null, number | boolean, string | null];
 /** A derivation edge as the build reads it: [src, dst, index of its type in DERIVATION_TYPES]. */
 export type EdgeTuple = readonly [string, string, number];
 
@@ -48,7 +49,14 @@ export interface AdjacencyFilter {
   province?: string | null;
   year?: number | null;
   level?: string | null;
+  /** Words of the issuer's name (see issuerMatcher in traversal.ts). */
+  issuer?: string | null;
 }
+
+/** A filter as a cache key. */
+const filterKey = (f: AdjacencyFilter | undefined) => JSON.stringify([f?.province ?? null, f?.year ?? null, f?.level ?? null, f?.issuer ?? null]);
+const hasFilter = (f: AdjacencyFilter | undefined): f is AdjacencyFilter =>
+  f !== undefined && (f.province != null || f.year != null || f.level != null || f.issuer != null);
 
 /**
  * The nodes reached from a root, by shortest distance: level k is order[levelStart[k] .. levelStart[k+1]),
@@ -99,6 +107,10 @@ class Codes {
   value(c: number): string | null {
     return c === 0 ? null : this.values[c - 1];
   }
+  /** How many values have a code. */
+  get size(): number {
+    return this.values.length;
+  }
   /** Code of a filter value: -1 when no node has it. */
   find(v: string): number {
     return this.byValue.get(v) ?? -1;
@@ -131,10 +143,15 @@ export class Adjacency {
   private year: Int32Array;
   private level: Uint16Array;
   private province: Int32Array;
+  /** Issuer as written, interned: a filter compares each distinct issuer once, not each node. */
+  private issuer: Int32Array;
   /** 1: a placeholder (graph/model.ts): reached, never walked through. */
   private placeholder: Uint8Array;
   private readonly levels = new Codes();
   private readonly provinces = new Codes();
+  private readonly issuers = new Codes();
+  /** Per issuer filter: whether each issuer code passes it (computed up to the codes known then). */
+  private readonly issuerPasses = new Map<string, Uint8Array>();
 
   private readonly outOff: Int32Array;
   private readonly outDst: Int32Array;
@@ -166,10 +183,11 @@ export class Adjacency {
     let year = new Int32Array(1024);
     let level = new Uint16Array(1024);
     let province = new Int32Array(1024);
+    let issuer = new Int32Array(1024);
     let placeholder = new Uint8Array(1024);
     let bytes = 0;
     let sorted = true;
-    for (const [id, y, l, p, ingested] of nodes) {
+    for (const [id, y, l, p, ingested, iss] of nodes) {
       const i = ids.length;
       if (i > 0 && sorted && compareIds(ids[i - 1], id) >= 0) sorted = false;
       ids.push(id);
@@ -178,11 +196,13 @@ export class Adjacency {
         year = grow(year, i + 1);
         level = grow(level, i + 1);
         province = grow(province, i + 1);
+        issuer = grow(issuer, i + 1);
         placeholder = grow(placeholder, i + 1);
       }
       year[i] = y ?? 0;
       level[i] = this.levels.get(l);
       province[i] = this.provinces.get(p);
+      issuer[i] = this.issuers.get(iss ?? null);
       placeholder[i] = isPlaceholder(id, Boolean(ingested)) ? 1 : 0;
     }
     const n = ids.length;
@@ -200,6 +220,7 @@ export class Adjacency {
     this.year = new Int32Array(count + 1024);
     this.level = new Uint16Array(count + 1024);
     this.province = new Int32Array(count + 1024);
+    this.issuer = new Int32Array(count + 1024);
     this.placeholder = new Uint8Array(count + 1024);
     const sortedIds = perm ? perm.map((p) => ids[p]) : ids;
     let size = 16;
@@ -219,6 +240,7 @@ export class Adjacency {
       this.year[k] = year[src];
       this.level[k] = level[src];
       this.province[k] = province[src];
+      this.issuer[k] = issuer[src];
       this.placeholder[k] = placeholder[src];
     }
     this.idOffsets[count] = at;
@@ -277,7 +299,7 @@ export class Adjacency {
   /** Bytes held in typed arrays and the id buffer (the overlay and caches not counted). */
   get bytes(): number {
     const arrays = [
-      this.idOffsets, this.slots, this.idHash, this.year, this.level, this.province, this.placeholder,
+      this.idOffsets, this.slots, this.idHash, this.year, this.level, this.province, this.issuer, this.placeholder,
       this.outOff, this.outDst, this.outType, this.inOff, this.inSrc, this.inType, this.inImplEnd, this.seen, this.scratch,
     ];
     return this.idBytes.length + arrays.reduce((s, a) => s + a.byteLength, 0);
@@ -365,12 +387,14 @@ export class Adjacency {
     this.year = grow(this.year, size);
     this.level = grow(this.level, size);
     this.province = grow(this.province, size);
+    this.issuer = grow(this.issuer, size);
     this.placeholder = grow(this.placeholder, size);
     this.seen = grow(this.seen, (size >>> 5) + 1);
     this.scratch = grow(this.scratch, size);
     this.year[n] = 0;
     this.level[n] = 0;
     this.province[n] = 0;
+    this.issuer[n] = 0;
     this.placeholder[n] = isPlaceholder(id, false) ? 1 : 0;
     // A new node has no edges yet: no cached reach changes until setOutgoing gives it some.
     return n;
@@ -380,6 +404,7 @@ export class Adjacency {
     const y = r.year ?? 0;
     const l = this.levels.get(r.level);
     const p = this.provinces.get(r.province);
+    const iss = this.issuers.get(r.issuer ?? null);
     const ph = isPlaceholder(r.id, Boolean(r.ingested)) ? 1 : 0;
     if (ph !== this.placeholder[n]) {
       // the walks change shape: no cached reach holds
@@ -387,10 +412,11 @@ export class Adjacency {
       this.cache.clear();
       this.cachedInts = 0;
     }
-    if (this.year[n] === y && this.level[n] === l && this.province[n] === p) return;
+    if (this.year[n] === y && this.level[n] === l && this.province[n] === p && this.issuer[n] === iss) return;
     this.year[n] = y;
     this.level[n] = l;
     this.province[n] = p;
+    this.issuer[n] = iss;
     for (const reach of this.cache.values()) {
       reach.counts.clear();
       reach.provinceCounts?.clear();
@@ -549,19 +575,10 @@ export class Adjacency {
     return result;
   }
 
-  /** Nodes of order[1..] passing `f` (a plain loop: this runs over whole reaches). */
-  private countMatching(order: Int32Array, f: AdjacencyFilter): number {
-    const p = f.province == null ? 0 : this.provinces.find(f.province);
-    const l = f.level == null ? 0 : this.levels.find(f.level);
-    if (p < 0 || l < 0) return 0;
-    const y = f.year ?? 0;
-    const anyYear = f.year == null;
-    const { province, level, year } = this;
+  /** Nodes of order[1..] passing `matches` (a loop over the whole reach). */
+  private countMatching(order: Int32Array, matches: (n: number) => boolean): number {
     let count = 0;
-    for (let k = 1; k < order.length; k++) {
-      const n = order[k];
-      if ((p === 0 || province[n] === p) && (l === 0 || level[n] === l) && (anyYear || year[n] === y)) count++;
-    }
+    for (let k = 1; k < order.length; k++) if (matches(order[k])) count++;
     return count;
   }
 
@@ -570,7 +587,7 @@ export class Adjacency {
    * province are not counted. Kept with the reach, per filter (a plain loop over the whole reach).
    */
   provinceCounts(reach: Reach, filter: AdjacencyFilter | undefined): Map<string, number> {
-    const key = `provinces ${JSON.stringify([filter?.province ?? null, filter?.year ?? null, filter?.level ?? null])}`;
+    const key = `provinces ${filterKey(filter)}`;
     const cached = reach.provinceCounts?.get(key);
     if (cached) return cached;
     const matches = this.matcher(filter);
@@ -588,12 +605,27 @@ export class Adjacency {
   }
 
   private matcher(f: AdjacencyFilter | undefined): ((n: number) => boolean) | null {
-    if (!f || (f.province == null && f.year == null && f.level == null)) return null;
+    if (!hasFilter(f)) return null;
     const p = f.province == null ? 0 : this.provinces.find(f.province);
     const l = f.level == null ? 0 : this.levels.find(f.level);
     const y = f.year ?? null;
     if (p < 0 || l < 0) return () => false;
-    return (n) => (p === 0 || this.province[n] === p) && (l === 0 || this.level[n] === l) && (y === null || this.year[n] === y);
+    const issuerOk = f.issuer == null ? null : this.issuerCodesPassing(f.issuer);
+    return (n) =>
+      (p === 0 || this.province[n] === p) && (l === 0 || this.level[n] === l) && (y === null || this.year[n] === y) && (issuerOk === null || issuerOk[this.issuer[n]] === 1);
+  }
+
+  /** Which issuer codes pass an issuer filter (1), each distinct issuer tested once; cached per filter. */
+  private issuerCodesPassing(query: string): Uint8Array {
+    const known = this.issuers.size;
+    const cached = this.issuerPasses.get(query);
+    if (cached && cached.length === known + 1) return cached;
+    const test = issuerMatcher(query);
+    const ok = new Uint8Array(known + 1);
+    for (let c = 1; c <= known; c++) ok[c] = test(this.issuers.value(c)) ? 1 : 0;
+    if (this.issuerPasses.size >= 64) this.issuerPasses.clear();
+    this.issuerPasses.set(query, ok);
+    return ok;
   }
 
   /**
@@ -636,10 +668,10 @@ export class Adjacency {
     let hasNextPage = false;
     for (; i < order.length && !hasNextPage; i++) hasNextPage = !matches || matches(order[i]);
 
-    const key = matches ? JSON.stringify([filter!.province ?? null, filter!.year ?? null, filter!.level ?? null]) : '';
+    const key = matches ? filterKey(filter) : '';
     let totalCount = reach.counts.get(key);
     if (totalCount === undefined) {
-      totalCount = matches ? this.countMatching(order, filter!) : order.length - 1;
+      totalCount = matches ? this.countMatching(order, matches) : order.length - 1;
       reach.counts.set(key, totalCount);
     }
     return { items, totalCount, hasNextPage };

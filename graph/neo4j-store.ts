@@ -22,7 +22,7 @@ import { CanonicalHasher, compareEvidence } from './canonical.ts';
 import type { DocumentNode, DocumentRef, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
 import type { GraphStore, ImplementerFilter, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats } from './store.ts';
 import {
-  BASIS_TYPES, checkFirst, clampDepth, compareKeys, filterParams, pageImplementers, sortProvinceCounts, traceFrom, unresolvedAfter, unresolvedPage,
+  BASIS_TYPES, checkFirst, clampDepth, compareKeys, filterParams, issuerMatcher, pageImplementers, sortProvinceCounts, traceFrom, unresolvedAfter, unresolvedPage,
   type TraversalReads,
 } from './traversal.ts';
 
@@ -293,9 +293,14 @@ export class Neo4jGraphStore implements GraphStore {
       WHERE d.id <> $of AND ${THROUGH_NO_PLACEHOLDER}
       WITH d, min(length(p)) AS depth
       RETURN d.id AS id, depth, ${PLACEHOLDER('d')} AS placeholder,
-        ($province IS NULL OR d.province = $province) AND ($year IS NULL OR d.year = $year) AND ($level IS NULL OR d.level = $level) AS matches`,
+        ($province IS NULL OR d.province = $province) AND ($year IS NULL OR d.year = $year) AND ($level IS NULL OR d.level = $level) AS matches,
+        d.issuer AS issuer`,
       { of, ...filterParams(opts.filter) });
-    const reached = rows.map((r) => ({ id: r.id as string, depth: r.depth as number, matches: r.matches === true, placeholder: r.placeholder === true }));
+    // the issuer filter folds tone marks and abbreviations, which Cypher cannot: it is applied here
+    const issuerOk = opts.filter?.issuer == null ? () => true : issuerMatcher(opts.filter.issuer);
+    const reached = rows.map((r) => ({
+      id: r.id as string, depth: r.depth as number, matches: r.matches === true && issuerOk((r.issuer as string | null) ?? null), placeholder: r.placeholder === true,
+    }));
     return pageImplementers(this.reads, of, reached, opts.first, opts.after);
   }
 
@@ -308,9 +313,12 @@ export class Neo4jGraphStore implements GraphStore {
       WITH DISTINCT d
       WHERE d.province IS NOT NULL
         AND ($province IS NULL OR d.province = $province) AND ($year IS NULL OR d.year = $year) AND ($level IS NULL OR d.level = $level)
-      RETURN d.province AS value, count(d) AS count`,
+      RETURN d.province AS value, d.issuer AS issuer, count(d) AS count`,
       { of, ...filterParams(opts.filter) });
-    return sortProvinceCounts(rows.map((r) => [r.value as string, r.count as number]));
+    const issuerOk = opts.filter?.issuer == null ? () => true : issuerMatcher(opts.filter.issuer);
+    const counts = new Map<string, number>();
+    for (const r of rows) if (issuerOk((r.issuer as string | null) ?? null)) counts.set(r.value as string, (counts.get(r.value as string) ?? 0) + Number(r.count));
+    return sortProvinceCounts([...counts]);
   }
 
   async legalBasis(of: string, maxDepth: number) {

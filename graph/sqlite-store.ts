@@ -144,10 +144,10 @@ const SQL = {
   logSince: `SELECT docs FROM graph_log WHERE seq > ? ORDER BY seq`,
   logAppend: `INSERT INTO graph_log (docs) VALUES (?)`,
   logPrune: `DELETE FROM graph_log WHERE seq <= ?`,
-  adjacencyNodes: `SELECT id, year, level, province, ingested FROM documents ORDER BY id`,
+  adjacencyNodes: `SELECT id, year, level, province, ingested, issuer FROM documents ORDER BY id`,
   // Type as its index in DERIVATION_TYPES; by source, so consecutive rows share it.
   adjacencyEdges: `SELECT src, dst, ${typeCode('type')} FROM edges WHERE type <> 'CITES' ORDER BY src`,
-  nodesById: `SELECT id, year, level, province, ingested FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
+  nodesById: `SELECT id, year, level, province, ingested, issuer FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
   derivationsFrom: `SELECT src, dst, type FROM edges WHERE src IN (SELECT value FROM json_each(?)) AND type <> 'CITES'`,
   // Four page statements and two counts: "(@source IS NULL OR source = @source)" kept the planner from
   // using the primary key, so one document's ledger scanned the whole table (50 ms at 100k, per document page).

@@ -34,6 +34,8 @@ export interface ImplementerFilter {
   province?: string | null;
   year?: number | null;
   level?: AdminLevel | null;
+  /** Words of the issuer's name, in a row (see issuerMatcher in graph/traversal.ts): "Cầu Ngang", "UBND huyện". */
+  issuer?: string | null;
 }
 
 /** A plan reaching the queried document, with the chain of edges that leads there (first edge starts at the plan). */

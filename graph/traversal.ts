@@ -5,6 +5,8 @@
  * SQLite walks its in-memory adjacency (graph/adjacency.ts) with the same order
  * (depth, then id in code-point order), cursors and paths, so results are identical.
  */
+import { expandIssuer } from '../ingest/header.ts';
+import { foldPhrase } from '../ingest/normalize.ts';
 import type { DocumentNode, Edge, EdgeType, UnresolvedReference } from './model.ts';
 import type { ImplementerFilter, Implementer, Page, ProvinceCount, TraceStep } from './store.ts';
 
@@ -146,6 +148,26 @@ export interface TraversalReads {
 
 export function filterParams(f: ImplementerFilter | undefined): { province: string | null; year: number | null; level: string | null } {
   return { province: f?.province ?? null, year: f?.year ?? null, level: f?.level ?? null };
+}
+
+/** Abbreviations of bodies as people type them ("ubnd", "UBND", "hdnd"): written in full before matching. */
+const TYPED_ABBREVIATION = /(?<![\p{L}\d])(?:ubnd|hđnd|hdnd|btv|ubmttq|mttq)(?![\p{L}\d])/giu;
+
+/**
+ * The issuer filter: an issuer passes when its name holds the query's words in a row, whatever
+ * the case, tone marks and tone placement, with abbreviations written in full: "Cầu Ngang",
+ * "ubnd huyen" and "Ủy ban nhân dân huyện Cầu Ngang" all pass "Ủy ban nhân dân huyện Cầu Ngang".
+ * A query with no letter or digit passes every issuer.
+ */
+export function issuerMatcher(query: string): (issuer: string | null) => boolean {
+  const q = foldIssuer(query);
+  if (!q) return () => true;
+  return (issuer) => issuer !== null && ` ${foldIssuer(issuer)} `.includes(` ${q} `);
+}
+
+/** An issuer's name, or a query, folded with its abbreviations in full (a citation's issuer is stored as written: "UBND huyện"). */
+function foldIssuer(s: string): string {
+  return foldPhrase(expandIssuer(s.replace(TYPED_ABBREVIATION, (m) => m.toUpperCase().replace('HDND', 'HĐND'))));
 }
 
 /**

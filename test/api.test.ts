@@ -84,6 +84,19 @@ describe('staff: which plans implement a directive', () => {
     const traVinh = (await h.gql(q, { of: directive, filter: { province: 'Trà Vinh' } })).data!.implementers;
     expect(traVinh.byProvince).toEqual([{ value: 'Trà Vinh', count: traVinh.totalCount }]);
   });
+
+  it('filters implementers by the words of their issuer, typed loosely', async () => {
+    const q = `query($of: ID!, $issuer: String) { implementers(of: $of, transitive: true, first: 100, filter: { issuer: $issuer }) { totalCount edges { node { id issuer } } } }`;
+    const all = (await h.gql(q, { of: directive })).data!.implementers;
+    const caungang = all.edges.filter((e: any) => /Cầu Ngang/.test(e.node.issuer ?? '')).map((e: any) => e.node.id);
+    expect(caungang.length).toBeGreaterThan(0);
+    for (const typed of ['Cầu Ngang', 'cau ngang', 'ubnd huyen cau ngang']) {
+      const r = (await h.gql(q, { of: directive, issuer: typed })).data!.implementers;
+      expect(r.edges.map((e: any) => e.node.id), typed).toEqual(caungang);
+      expect(r.totalCount).toBe(caungang.length);
+    }
+    expect((await h.gql(q, { of: directive, issuer: 'Huyện ủy Hà Nội' })).data!.implementers.totalCount).toBe(0);
+  });
 });
 
 describe('tools: symbol look-up and search', () => {

@@ -317,13 +317,23 @@ describe('Adjacency (unit)', () => {
     const { Adjacency, IMPLEMENTS_MASK, BASIS_MASK, DERIVATION_TYPES } = await import('../graph/adjacency.ts');
     const code = (t: EdgeType) => DERIVATION_TYPES.indexOf(t);
     const a = new Adjacency(
-      [['c', 2020, 'xã', 'P', 1], ['a', null, null, null, 0], ['b', 2019, 'huyện', 'P', 1], ['d', 2020, 'xã', 'Q', 1]],
+      [['c', 2020, 'xã', 'P', 1, 'Ủy ban nhân dân xã Tân Hòa'], ['a', null, null, null, 0, null], ['b', 2019, 'huyện', 'P', 1, 'UBND huyện X'], ['d', 2020, 'xã', 'Q', 1, 'Đảng ủy xã Tân Hoà']],
       [['b', 'a', code('IMPLEMENTS')], ['c', 'b', code('IMPLEMENTS')], ['d', 'b', code('IMPLEMENTS')], ['c', 'a', code('BASED_ON')], ['x', 'a', code('IMPLEMENTS')]],
     );
     expect([a.node('a'), a.node('b'), a.node('c'), a.node('d'), a.node('x')]).toEqual([0, 1, 2, 3, -1]);
     const reach = a.reach(a.node('a'), 'in', IMPLEMENTS_MASK, 5);
     expect(a.page(reach, undefined, 10, null).items.map((i) => `${i.depth}:${a.idOf(i.node)}`)).toEqual(['1:b', '2:c', '2:d']);
     expect(a.page(reach, { province: 'Q' }, 10, null).totalCount).toBe(1);
+    // the issuer filter: words in a row, any case, tone marks or placement, abbreviations written in full
+    const byIssuer = (issuer: string) => a.page(reach, { issuer }, 10, null).items.map((i) => a.idOf(i.node));
+    expect(byIssuer('tân hòa')).toEqual(['c', 'd']);
+    expect(byIssuer('ubnd xa')).toEqual(['c']);
+    expect(byIssuer('Ủy ban nhân dân')).toEqual(['b', 'c']);
+    expect(byIssuer('Tân')).toEqual(['c', 'd']);
+    expect(byIssuer('Tâ')).toEqual([]);
+    expect(a.page(reach, { issuer: 'huyện', province: 'P' }, 10, null).totalCount).toBe(1);
+    a.setMeta(a.node('d'), { id: 'd', year: 2020, level: 'xã', province: 'Q', ingested: 1, issuer: 'Ủy ban nhân dân xã Tân Hòa' });
+    expect(byIssuer('ubnd xa')).toEqual(['c', 'd']);
     expect(a.page(reach, undefined, 1, { depth: 2, id: 'c' }).items.map((i) => a.idOf(i.node))).toEqual(['d']);
     expect(a.trace(a.node('c'), BASIS_MASK, 5).map((s) => `${s.depth} ${a.idOf(s.from)} ${s.type} ${a.idOf(s.to)}`)).toEqual([
       '1 c BASED_ON a', '1 c IMPLEMENTS b', '2 b IMPLEMENTS a',

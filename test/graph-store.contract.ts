@@ -282,6 +282,12 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
       expect(await q({ level: 'huyện', province: 'Đồng Tháp' })).toEqual([`1:${KEYS.otherDistrict}`]);
       expect(await q({}, 2)).toEqual([`1:${KEYS.province}`, `1:${KEYS.otherDistrict}`, `2:${KEYS.district}`]);
       expect(await q({ province: 'Hà Nội' })).toEqual([]);
+      // the issuer: words of its name in a row, any case or tone marks, abbreviations in full
+      expect(await q({ issuer: 'ubnd huyen' })).toEqual([`1:${KEYS.otherDistrict}`, `2:${KEYS.district}`]);
+      expect(await q({ issuer: 'Dương Minh Châu' })).toEqual([`2:${KEYS.district}`]);
+      expect(await q({ issuer: 'Ủy ban nhân dân', province: 'Tây Ninh', year: 2022 })).toEqual([`1:${KEYS.province}`, `2:${KEYS.district}`]);
+      expect(await q({ issuer: 'Huyện ủy' })).toEqual([]);
+      expect(await q({ issuer: 'Dương Minh' }, 1)).toEqual([]);
     });
 
     it('counts all the implementers per province, with the same options as the pages', async () => {
@@ -299,6 +305,7 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
       expect(await counts({ transitive: true, filter: { year: 2023 } })).toEqual(['Tây Ninh:1']);
       expect(await counts({ transitive: true, filter: { province: 'Đồng Tháp' } })).toEqual(['Đồng Tháp:1']);
       expect(await counts({ transitive: true, filter: { province: 'Hà Nội' } })).toEqual([]);
+      expect(await counts({ transitive: true, filter: { issuer: 'UBND huyện' } })).toEqual(['Tây Ninh:1', 'Đồng Tháp:1']);
       expect(await s.implementerProvinces('no-such-id', { transitive: true })).toEqual([]);
     });
 

@@ -112,6 +112,18 @@ describe.skipIf(SKIP)('web UI in Chromium', () => {
     const counted = (await page.locator('table.coverage tbody td:nth-child(2)').allTextContents()).reduce((a, n) => a + Number(n), 0);
     expect(counted).toBeLessThanOrEqual(planned);
     await shot('implementers');
+
+    // the issuer field keeps the plans of one body, typed without tone marks
+    const filtered = await renderCount(page);
+    await page.getByLabel('Cơ quan ban hành').fill('cau ngang');
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await waitForPage(page, 'implementers', filtered);
+    expect(new URL(page.url()).hash).toMatch(/[?&]issuer=cau(\+|%20)ngang/);
+    const kept = await page.locator('.tree .doc-link').count();
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(planned);
+    expect(await page.locator('.summary').textContent()).toMatch(new RegExp(`^${kept} văn bản triển khai`));
+    await page.goBack();
   });
 
   it('4. opens the legal-basis trace; clicking an edge shows its evidence quote', async () => {

@@ -4,6 +4,7 @@ import { foldPhrase } from '../../ingest/normalize.ts';
 import { coverage, implementerTree } from '../../web/src/implementer-tree.ts';
 import { docLabel, foldName, formatDate, isPartyDocument, provinceKey, toLevel } from '../../web/src/format.ts';
 import type { DocSummary, ImplementerEdge, TraceStep } from '../../web/src/queries.ts';
+import { implementersFilter } from '../../web/src/requests.ts';
 import { href, parseRoute } from '../../web/src/route.ts';
 import { segments } from '../../web/src/text-marks.ts';
 import { traceCsv, traceJson } from '../../web/src/trace-export.ts';
@@ -95,6 +96,10 @@ describe('implementers', () => {
     { depth: 2, node: district, path: [step('kh-h', 'kh-t'), step('kh-t', 'ct')] },
     { depth: 1, node: other, path: [step('kh-t2', 'ct')] },
   ];
+  it('sends the filters of the address, the issuer trimmed and none when blank', () => {
+    expect(implementersFilter(new URLSearchParams('province=Trà+Vinh&year=2022&issuer=+ubnd+huyện+'))).toEqual({ province: 'Trà Vinh', year: 2022, level: null, issuer: 'ubnd huyện' });
+    expect(implementersFilter(new URLSearchParams('issuer=+'))).toMatchObject({ issuer: null });
+  });
   it('builds the tỉnh → huyện → xã tree from the paths', () => {
     const show = (ns: ReturnType<typeof implementerTree>): unknown => ns.map((n) => [n.doc.id, show(n.children)]);
     expect(show(implementerTree(edges))).toEqual([

@@ -43,7 +43,7 @@ export function documentRequest(route: Route): GqlRequest {
 }
 
 export function implementersFilter(params: URLSearchParams) {
-  return { province: params.get('province') || null, year: yearParam(params), level: toLevel(params.get('level')) };
+  return { province: params.get('province') || null, year: yearParam(params), level: toLevel(params.get('level')), issuer: params.get('issuer')?.trim() || null };
 }
 
 /** The first page also asks for the counts over all pages (coverage); later pages do not. */

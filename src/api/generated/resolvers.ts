@@ -188,6 +188,12 @@ export type ImplementerEdge = {
 
 /** Restrictions on the implementing plans. */
 export type ImplementerFilter = {
+  /**
+   * Words of the issuing body's name, in a row, in any case, with or without tone marks, with
+   * abbreviations written in full: "Cầu Ngang", "ubnd huyen" and "Ủy ban nhân dân huyện Cầu Ngang"
+   * all keep the plans of Ủy ban nhân dân huyện Cầu Ngang.
+   */
+  issuer?: InputMaybe<Scalars['String']['input']>;
   level?: InputMaybe<Level>;
   province?: InputMaybe<Scalars['String']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;

@@ -30,6 +30,7 @@ export async function implementersPage(route: Route): Promise<View> {
   const province = p.get('province') ?? '';
   const year = p.get('year') ?? '';
   const level = p.get('level') ?? '';
+  const issuer = p.get('issuer') ?? '';
   const lists = provinceLists();
 
   // The first page is shown at once; the rest (up to LIMIT) is fetched after the page is mounted.
@@ -41,7 +42,7 @@ export async function implementersPage(route: Route): Promise<View> {
   const provinces = await lists;
   const snapshot = p.get('units') ?? (doc.date && doc.date >= REFORM_DATE ? 'post-2025' : 'pre-2025');
   const units = provinces[snapshot === 'post-2025' ? 'post-2025' : 'pre-2025'].map((u) => u.name);
-  const params = { province, year, level, units: p.get('units') };
+  const params = { province, year, level, issuer, units: p.get('units') };
   const total = data.implementers.totalCount;
 
   const form = filterForm(
@@ -49,10 +50,11 @@ export async function implementersPage(route: Route): Promise<View> {
       provinceInput(province, provinces),
       field('Năm', yearInput(year)),
       field('Cấp', levelSelect(level)),
+      field('Cơ quan ban hành', h('input', { name: 'issuer', value: issuer, placeholder: 'vd. UBND huyện Cầu Ngang' })),
       field('Danh mục tỉnh', select('units', snapshot, [['pre-2025', '63 tỉnh (trước 01/07/2025)'], ['post-2025', '34 tỉnh (từ 01/07/2025)']])),
     ],
     (data) => {
-      location.hash = href('implementers', route.id, formParams(data, ['province', 'year', 'level', 'units']));
+      location.hash = href('implementers', route.id, formParams(data, ['province', 'year', 'level', 'issuer', 'units']));
     },
   );
 

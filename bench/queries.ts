@@ -190,6 +190,8 @@ async function main(): Promise<void> {
   await uncachedGraph.init();
   await uncachedGraph.legalBasis(t.communes[0], opts.depth);
   const provinces = t.provinces;
+  /** Issuer filters as staff type them: a body type, a district's committee, a Party committee. */
+  const ISSUERS = ['ubnd huyen', 'Ủy ban nhân dân xã', 'huyen uy', 'Sở Nội vụ'];
   // the six latest years that plans carry
   const years = db.prepare('SELECT DISTINCT year FROM documents WHERE ingested = 1 AND year IS NOT NULL ORDER BY year DESC LIMIT 6').pluck().all() as number[];
   let pageNo = 0;
@@ -199,6 +201,7 @@ async function main(): Promise<void> {
     meanDocumentsBySymbol: { withYear: meanOf(withYear.map((s) => db.prepare('SELECT count(*) FROM documents WHERE symbol_folded = ? AND year = ?').pluck().get(s.folded, s.year) as number)), noYear: meanOf(noYear.map((s) => db.prepare('SELECT count(*) FROM documents WHERE symbol_folded = ?').pluck().get(s.folded) as number)) },
     implementersTransitiveUncached: await timed('implementersTransitiveUncached', centrals, (id) => uncachedGraph.implementers(id, { transitive: true, first: 50 })),
     implementersTransitiveProvince: await timed('implementersTransitiveProvince', centrals, (id) => graph.implementers(id, { transitive: true, first: 50, filter: { province: provinces[pageNo++ % provinces.length] } })),
+    implementersTransitiveIssuer: await timed('implementersTransitiveIssuer', centrals, (id) => graph.implementers(id, { transitive: true, first: 50, filter: { issuer: ISSUERS[pageNo++ % ISSUERS.length] } })),
     implementersTransitiveProvinceUncached: await timed('implementersTransitiveProvinceUncached', centrals, (id) => uncachedGraph.implementers(id, { transitive: true, first: 50, filter: { province: provinces[pageNo++ % provinces.length] } })),
     implementersTransitiveLaterPages: await laterPages(graph, centrals.slice(0, 50), opts.pages),
     implementersTransitiveLaterPagesUncached: await laterPages(uncachedGraph, centrals.slice(0, 50), opts.pages),

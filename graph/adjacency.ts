@@ -19,7 +19,7 @@
  * number; a node added later sorts between the base nodes around its id.
  */
 import { isPlaceholder, type EdgeType } from './model.ts';
-import { compareIds, issuerMatcher } from './traversal.ts';
+import { compareIds, foldIssuer, holdsIssuerWords } from './traversal.ts';
 
 export { compareIds };
 
@@ -152,6 +152,8 @@ export class Adjacency {
   private readonly issuers = new Codes();
   /** Per issuer filter: whether each issuer code passes it (computed up to the codes known then). */
   private readonly issuerPasses = new Map<string, Uint8Array>();
+  /** Each issuer code's name folded (foldIssuer), made on the first issuer filter: a new filter then costs a substring test per issuer. */
+  private readonly issuerFolded: string[] = [];
 
   private readonly outOff: Int32Array;
   private readonly outDst: Int32Array;
@@ -620,9 +622,13 @@ export class Adjacency {
     const known = this.issuers.size;
     const cached = this.issuerPasses.get(query);
     if (cached && cached.length === known + 1) return cached;
-    const test = issuerMatcher(query);
+    const q = foldIssuer(query);
     const ok = new Uint8Array(known + 1);
-    for (let c = 1; c <= known; c++) ok[c] = test(this.issuers.value(c)) ? 1 : 0;
+    if (!q) ok.fill(1); // no words: every issuer passes, and so does none
+    else {
+      for (let c = this.issuerFolded.length + 1; c <= known; c++) this.issuerFolded.push(foldIssuer(this.issuers.value(c)!));
+      for (let c = 1; c <= known; c++) ok[c] = holdsIssuerWords(this.issuerFolded[c - 1], q) ? 1 : 0;
+    }
     if (this.issuerPasses.size >= 64) this.issuerPasses.clear();
     this.issuerPasses.set(query, ok);
     return ok;

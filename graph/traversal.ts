@@ -162,11 +162,16 @@ const TYPED_ABBREVIATION = /(?<![\p{L}\d])(?:ubnd|hđnd|hdnd|btv|ubmttq|mttq)(?!
 export function issuerMatcher(query: string): (issuer: string | null) => boolean {
   const q = foldIssuer(query);
   if (!q) return () => true;
-  return (issuer) => issuer !== null && ` ${foldIssuer(issuer)} `.includes(` ${q} `);
+  return (issuer) => issuer !== null && holdsIssuerWords(foldIssuer(issuer), q);
+}
+
+/** Whether a folded issuer holds the folded query's words in a row. */
+export function holdsIssuerWords(foldedIssuer: string, foldedQuery: string): boolean {
+  return ` ${foldedIssuer} `.includes(` ${foldedQuery} `);
 }
 
 /** An issuer's name, or a query, folded with its abbreviations in full (a citation's issuer is stored as written: "UBND huyện"). */
-function foldIssuer(s: string): string {
+export function foldIssuer(s: string): string {
   return foldPhrase(expandIssuer(s.replace(TYPED_ABBREVIATION, (m) => m.toUpperCase().replace('HDND', 'HĐND'))));
 }
 

@@ -7,6 +7,7 @@ import { type Cleaned, clean, toOriginal } from './clean.ts';
 import { findBackRefs, type DocRef } from './backrefs.ts';
 import { type Found, findNamedLaws, findSymbols, shareJoined } from './find.ts';
 import { extractHeader } from './header.ts';
+import { unitOfIssuer } from './localities.ts';
 import { type Citation, type Diagnostic, type Extraction, type Header, type Mention, RELATION_RANK } from './model.ts';
 import { type NamedLawMatch, resolveNamedLaw } from './named-laws.ts';
 import { foldPhrase } from './normalize.ts';
@@ -36,11 +37,21 @@ function canonical(symbol: string): string {
   return p ? formatSymbol(p, false) : symbol;
 }
 
-/** Drop mentions of the document itself: its "Số:" line, and later ones with no other date. */
+/**
+ * Drop mentions of the document itself: its "Số:" line, and later ones with no other date and no
+ * other issuer (a district's 12/KH-UBND citing "Kế hoạch số 12/KH-UBND của Ủy ban nhân dân thành
+ * phố" cites the city's plan).
+ */
 function withoutSelf(found: Found[], header: Header, headEnd: number): Found[] {
   if (!header.symbol) return found;
   const own = canonical(header.symbol);
-  return found.filter((f) => !(f.symbol && canonical(f.symbol) === own && (f.coreStart < headEnd || !f.date || f.date === header.date)));
+  // another body: one of another administrative level, or of the same level and another name
+  const ownUnit = header.issuer ? unitOfIssuer(header.issuer) : null;
+  const otherIssuer = (f: Found) => {
+    const theirs = f.issuer && ownUnit ? unitOfIssuer(f.issuer) : null;
+    return theirs !== null && (theirs.level !== ownUnit!.level || (theirs.name !== null && ownUnit!.name !== null && foldPhrase(theirs.name) !== foldPhrase(ownUnit!.name)));
+  };
+  return found.filter((f) => !(f.symbol && canonical(f.symbol) === own && (f.coreStart < headEnd || ((!f.date || f.date === header.date) && !otherIssuer(f)))));
 }
 
 /**

@@ -401,6 +401,13 @@ describe('find and resolve', () => {
     const keys = (t: string) => cites(t).map((c) => c.key);
     expect(keys('Căn cứ Luật An tòan thông tin mạng năm 2015;')).toEqual(keys('Căn cứ Luật An toàn thông tin mạng năm 2015;'));
   });
+  it("the plan's own number with another body's name is that body's plan, not the plan itself", () => {
+    const plan = (line: string) =>
+      extract({ file: 'p.txt', text: `ỦY BAN NHÂN DÂN\nXÃ CHƯ DON\nSố: 10/KH-UBND\nKẾ HOẠCH\nCông tác năm 2017\n${line}\nI. MỤC ĐÍCH\n` }).citations.map((c) => c.symbol);
+    expect(plan('Thực hiện Kế hoạch số 10/KH-UBND của UBND tỉnh;')).toEqual(['10/KH-UBND']);
+    expect(plan('Thực hiện Kế hoạch số 10/KH-UBND của Ủy ban nhân dân xã;')).toEqual([]);
+    expect(plan('Kế hoạch số 10/KH-UBND được gửi các thôn.')).toEqual([]);
+  });
   it('not citations: standards, dates, forms, the plan itself', () => {
     expect(cites('theo tiêu chuẩn TCVN ISO 9001:2015 ngày 12/12/2013, Mẫu số 01/BC-UBND, giai đoạn 2021-2025; Kế hoạch này')).toEqual([]);
     // tax forms, however written; an old dash-only number counts only after its kind ("Quyết định số 87-CT" of 1985)

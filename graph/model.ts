@@ -76,6 +76,8 @@ export interface Edge {
   /** True for a relation stated between two other documents; false for plan → cited. */
   stated: boolean;
   evidence: Evidence[];
+  /** How many pieces of evidence the edge has, when a bounded read (EdgeReadOptions) gave only the first of them. */
+  evidenceCount?: number;
 }
 
 export interface Authority {

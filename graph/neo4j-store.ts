@@ -20,7 +20,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { foldSymbol } from '../ingest/normalize.ts';
 import { CanonicalHasher, compareEvidence } from './canonical.ts';
 import type { DocumentNode, DocumentRef, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
-import type { GraphStore, ImplementerFilter, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats } from './store.ts';
+import type { EdgeReadOptions, GraphStore, ImplementerFilter, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats } from './store.ts';
 import {
   BASIS_TYPES, checkFirst, clampDepth, compareKeys, filterParams, issuerMatcher, pageImplementers, sortProvinceCounts, traceFrom, unresolvedAfter, unresolvedPage,
   type TraversalReads,
@@ -95,12 +95,15 @@ function toDocument(p: Record<string, unknown>, withText: boolean): DocumentNode
   return d;
 }
 
-function toEdge(from: string, to: string, type: EdgeType, evidence: string[]): Edge {
+/** An edge with its evidence (all of it, or the first `bound` pieces and their count: EdgeReadOptions). */
+function toEdge(from: string, to: string, type: EdgeType, evidence: string[], bound?: number): Edge {
   const pieces = evidence.map((j) => JSON.parse(j) as StoredEvidence).sort(compareEvidence);
+  const kept = bound === undefined ? pieces : pieces.slice(0, bound);
   return {
     from, to, type,
     stated: pieces.length > 0 && pieces.every((p) => p.stated),
-    evidence: pieces.map(({ source, quote, start, end, section }) => ({ source, quote, start, end, section })),
+    evidence: kept.map(({ source, quote, start, end, section }) => ({ source, quote, start, end, section })),
+    ...(bound === undefined ? {} : { evidenceCount: pieces.length }),
   };
 }
 
@@ -116,7 +119,7 @@ export class Neo4jGraphStore implements GraphStore {
   readonly engine = 'neo4j' as const;
   private readonly driver: Driver;
   private readonly reads: TraversalReads = {
-    outgoing: (ids, types) => this.outgoing(ids, types),
+    outgoing: (ids, types, read) => this.outgoing(ids, types, read),
     getDocuments: (ids) => this.documents(ids, false),
   };
 
@@ -246,22 +249,22 @@ export class Neo4jGraphStore implements GraphStore {
     return rows.map((r) => ({ id: r.id as string, date: (r.date ?? null) as string | null, year: (r.year ?? null) as number | null }));
   }
 
-  private async edges(direction: 'out' | 'in', ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]> {
+  private async edges(direction: 'out' | 'in', ids: readonly string[], types?: readonly EdgeType[], read?: EdgeReadOptions): Promise<Edge[]> {
     if (!ids.length) return [];
     const pattern = direction === 'out' ? '(a:Document {id: id})-[r]->(b:Document)' : '(a:Document)-[r]->(b:Document {id: id})';
     const rows = await this.read(`UNWIND $ids AS id MATCH ${pattern} WHERE type(r) IN $types
       RETURN a.id AS from, b.id AS to, type(r) AS type, r.evidence AS evidence`, { ids: [...new Set(ids)], types: types ?? EDGE_TYPES });
     return rows
-      .map((r) => toEdge(r.from as string, r.to as string, r.type as EdgeType, r.evidence as string[]))
+      .map((r) => toEdge(r.from as string, r.to as string, r.type as EdgeType, r.evidence as string[], read?.evidence))
       .sort((x, y) => compareKeys([x.from, x.to, x.type], [y.from, y.to, y.type]));
   }
 
-  async outgoing(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]> {
-    return this.edges('out', ids, types);
+  async outgoing(ids: readonly string[], types?: readonly EdgeType[], read?: EdgeReadOptions): Promise<Edge[]> {
+    return this.edges('out', ids, types, read);
   }
 
-  async incoming(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]> {
-    return this.edges('in', ids, types);
+  async incoming(ids: readonly string[], types?: readonly EdgeType[], read?: EdgeReadOptions): Promise<Edge[]> {
+    return this.edges('in', ids, types, read);
   }
 
   async incomingPage(id: string, page: IncomingPage): Promise<{ edges: Edge[]; totalCount: number }> {
@@ -277,14 +280,14 @@ export class Neo4jGraphStore implements GraphStore {
       this.read(`${match} RETURN count(r) AS n`, params),
     ]);
     return {
-      edges: rows.map((r) => toEdge(r.from as string, r.to as string, r.type as EdgeType, r.evidence as string[])),
+      edges: rows.map((r) => toEdge(r.from as string, r.to as string, r.type as EdgeType, r.evidence as string[], page.evidence)),
       totalCount: Number(counts[0]?.n ?? 0),
     };
   }
 
   async implementers(
     of: string,
-    opts: { transitive: boolean; filter?: ImplementerFilter; first: number; after?: string | null; maxDepth?: number },
+    opts: { transitive: boolean; filter?: ImplementerFilter; first: number; after?: string | null; maxDepth?: number } & EdgeReadOptions,
   ): Promise<Page<Awaited<ReturnType<GraphStore['implementers']>>['items'][number]>> {
     const maxDepth = opts.transitive ? clampDepth(opts.maxDepth) : 1;
     const rows = await this.read(`
@@ -301,7 +304,7 @@ export class Neo4jGraphStore implements GraphStore {
     const reached = rows.map((r) => ({
       id: r.id as string, depth: r.depth as number, matches: r.matches === true && issuerOk((r.issuer as string | null) ?? null), placeholder: r.placeholder === true,
     }));
-    return pageImplementers(this.reads, of, reached, opts.first, opts.after);
+    return pageImplementers(this.reads, of, reached, opts.first, opts.after, opts);
   }
 
   async implementerProvinces(of: string, opts: { transitive: boolean; filter?: ImplementerFilter; maxDepth?: number }): Promise<ProvinceCount[]> {
@@ -321,7 +324,7 @@ export class Neo4jGraphStore implements GraphStore {
     return sortProvinceCounts([...counts]);
   }
 
-  async legalBasis(of: string, maxDepth: number) {
+  async legalBasis(of: string, maxDepth: number, read?: EdgeReadOptions) {
     const depth = clampDepth(maxDepth);
     const rows = await this.read(`
       MATCH (s:Document {id: $of})
@@ -334,7 +337,7 @@ export class Neo4jGraphStore implements GraphStore {
       reach.set(r.id as string, r.depth as number);
       if (r.placeholder === true) placeholders.add(r.id as string);
     }
-    return traceFrom(this.reads, reach, placeholders, depth);
+    return traceFrom(this.reads, reach, placeholders, depth, read);
   }
 
   async unresolved(opts: { first: number; after?: string | null; source?: string | null }): Promise<Page<UnresolvedReference>> {

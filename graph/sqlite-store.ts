@@ -26,7 +26,7 @@ import type { AdminLevel } from '../ingest/model.ts';
 import { CanonicalHasher } from './canonical.ts';
 import type { DocumentNode, DocumentRef, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
-import type { GraphStore, ImplementerFilter, Implementer, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats, TraceStep } from './store.ts';
+import type { EdgeReadOptions, GraphStore, ImplementerFilter, Implementer, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats, TraceStep } from './store.ts';
 import { Adjacency, BASIS_MASK, DERIVATION_TYPES, IMPLEMENTS_MASK, type EdgeTuple, type NodeRow, type NodeTuple } from './adjacency.ts';
 import { checkFirst, clampDepth, encodeCursor, implementerAfter, sortProvinceCounts, unresolvedAfter, unresolvedPage } from './traversal.ts';
 
@@ -136,6 +136,9 @@ const SQL = {
   incomingCountFilteredType: `SELECT coalesce(sum(n), 0) FROM incoming_counts WHERE dst = @id AND type = @type AND ${COUNTS_FILTER}`,
   evidenceOf: `SELECT edge_id, source, start, end, section, quote, stated FROM evidence
     WHERE edge_id IN (SELECT value FROM json_each(?)) ORDER BY edge_id, source, start, end`,
+  // a bounded read (EdgeReadOptions): the first pieces of one edge, and what all of them amount to
+  evidenceFirst: `SELECT edge_id, source, start, end, section, quote, stated FROM evidence WHERE edge_id = ? ORDER BY source, start, end LIMIT ?`,
+  evidenceSummary: `SELECT count(*) AS n, coalesce(min(stated), 0) AS allStated FROM evidence WHERE edge_id = ?`,
   edgesByKey: `SELECT e.id, e.src, e.dst, e.type FROM json_each(?) k
     JOIN edges e ON e.src = k.value ->> 0 AND e.type = k.value ->> 1 AND e.dst = k.value ->> 2`,
   dataVersion: `PRAGMA data_version`,
@@ -392,8 +395,16 @@ export class SqliteGraphStore implements GraphStore {
     return this.st[name].all(...args);
   }
 
-  private withEvidence(rows: EdgeRow[]): Edge[] {
+  private withEvidence(rows: EdgeRow[], bound?: number): Edge[] {
     if (!rows.length) return [];
+    if (bound !== undefined) {
+      return rows.map((r) => {
+        const { n, allStated } = this.st.evidenceSummary.get(r.id) as { n: number; allStated: number };
+        const first = (bound > 0 ? this.st.evidenceFirst.all(r.id, bound) : []) as EvidenceRow[];
+        const evidence: Evidence[] = first.map(({ source, quote, start, end, section }) => ({ source, quote, start, end, section }));
+        return { from: r.src, to: r.dst, type: r.type, stated: n > 0 && allStated === 1, evidence, evidenceCount: n };
+      });
+    }
     const ev = new Map<number, EvidenceRow[]>();
     for (const v of this.st.evidenceOf.all(JSON.stringify(rows.map((r) => r.id))) as EvidenceRow[]) {
       const list = ev.get(v.edge_id) ?? [];
@@ -407,17 +418,17 @@ export class SqliteGraphStore implements GraphStore {
     });
   }
 
-  private edges(stmt: Database.Statement, ids: readonly string[], types?: readonly EdgeType[]): Edge[] {
+  private edges(stmt: Database.Statement, ids: readonly string[], types?: readonly EdgeType[], read?: EdgeReadOptions): Edge[] {
     if (!ids.length) return [];
-    return this.withEvidence(stmt.all({ ids: JSON.stringify(ids), types: JSON.stringify(types ?? ALL_TYPES) }) as EdgeRow[]);
+    return this.withEvidence(stmt.all({ ids: JSON.stringify(ids), types: JSON.stringify(types ?? ALL_TYPES) }) as EdgeRow[], read?.evidence);
   }
 
-  async outgoing(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]> {
-    return this.edges(this.st.outgoing, ids, types);
+  async outgoing(ids: readonly string[], types?: readonly EdgeType[], read?: EdgeReadOptions): Promise<Edge[]> {
+    return this.edges(this.st.outgoing, ids, types, read);
   }
 
-  async incoming(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]> {
-    return this.edges(this.st.incoming, ids, types);
+  async incoming(ids: readonly string[], types?: readonly EdgeType[], read?: EdgeReadOptions): Promise<Edge[]> {
+    return this.edges(this.st.incoming, ids, types, read);
   }
 
   async incomingPage(id: string, page: IncomingPage): Promise<{ edges: Edge[]; totalCount: number }> {
@@ -432,7 +443,7 @@ export class SqliteGraphStore implements GraphStore {
         ? (filter.year !== null ? this.st.incomingPageByProvinceYear : this.st.incomingPageByProvince).all({ id, type, ...filter, ...window })
         : (filtered ? this.st.incomingPageFiltered : this.st.incomingPage).all({ id, type, ...(filtered ? filter : {}), n: page.offset + page.limit, ...window })
     ) as EdgeRow[];
-    return { edges: this.withEvidence(rows), totalCount };
+    return { edges: this.withEvidence(rows, page.evidence), totalCount };
   }
 
   /**
@@ -519,16 +530,16 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   /** Edges by (src, type, dst), with their evidence. */
-  private edgesByKey(keys: readonly (readonly [string, string, string])[]): Map<string, Edge> {
+  private edgesByKey(keys: readonly (readonly [string, string, string])[], bound?: number): Map<string, Edge> {
     const out = new Map<string, Edge>();
     if (!keys.length) return out;
-    for (const e of this.withEvidence(this.st.edgesByKey.all(JSON.stringify(keys)) as EdgeRow[])) out.set(edgeKey(e.from, e.type, e.to), e);
+    for (const e of this.withEvidence(this.st.edgesByKey.all(JSON.stringify(keys)) as EdgeRow[], bound)) out.set(edgeKey(e.from, e.type, e.to), e);
     return out;
   }
 
   async implementers(
     of: string,
-    opts: { transitive: boolean; filter?: ImplementerFilter; first: number; after?: string | null; maxDepth?: number },
+    opts: { transitive: boolean; filter?: ImplementerFilter; first: number; after?: string | null; maxDepth?: number } & EdgeReadOptions,
   ): Promise<Page<Implementer>> {
     checkFirst(opts.first);
     const maxDepth = opts.transitive ? clampDepth(opts.maxDepth) : 1;
@@ -546,7 +557,7 @@ export class SqliteGraphStore implements GraphStore {
         keys.set(edgeKey(...key), key);
       }
     }
-    const edges = this.edgesByKey([...keys.values()]);
+    const edges = this.edgesByKey([...keys.values()], opts.evidence);
     const ids = page.items.map((it) => adj.idOf(it.node));
     const docs = this.documents(ids, false);
     const items = page.items.map((it, i) => ({
@@ -566,13 +577,13 @@ export class SqliteGraphStore implements GraphStore {
     return sortProvinceCounts(adj.provinceCounts(adj.reach(root, 'in', IMPLEMENTS_MASK, maxDepth), opts.filter));
   }
 
-  async legalBasis(of: string, maxDepth: number): Promise<TraceStep[]> {
+  async legalBasis(of: string, maxDepth: number, read?: EdgeReadOptions): Promise<TraceStep[]> {
     const depth = clampDepth(maxDepth);
     const adj = this.adjacency();
     const root = adj.node(of);
     if (root < 0) return [];
     const steps = adj.trace(root, BASIS_MASK, depth).map((s) => ({ depth: s.depth, key: [adj.idOf(s.from), s.type, adj.idOf(s.to)] as const }));
-    const edges = this.edgesByKey(steps.map((s) => s.key));
+    const edges = this.edgesByKey(steps.map((s) => s.key), read?.evidence);
     const docs = this.documents(steps.map((s) => s.key[2]), false);
     return steps.map((s, i) => ({
       depth: s.depth,

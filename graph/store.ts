@@ -52,8 +52,17 @@ export interface TraceStep {
   document: DocumentNode;
 }
 
+/**
+ * How edges are read: `evidence` bounds the pieces of evidence read per edge (the first, by
+ * source and offsets; default all), and Edge.evidenceCount then says how many there are. At 1M
+ * plans one stated edge has 44k pieces (the same sentence in every plan).
+ */
+export interface EdgeReadOptions {
+  evidence?: number;
+}
+
 /** A window on the edges into one document (GraphStore.incomingPage). */
-export interface IncomingPage {
+export interface IncomingPage extends EdgeReadOptions {
   type?: EdgeType | null;
   /** Of the citing document. */
   province?: string | null;
@@ -107,9 +116,9 @@ export interface GraphStore {
    */
   findRefsBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentRef[]>;
   /** Outgoing edges of many documents at once (batched). */
-  outgoing(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]>;
+  outgoing(ids: readonly string[], types?: readonly EdgeType[], read?: EdgeReadOptions): Promise<Edge[]>;
   /** Incoming edges of many documents at once (batched). */
-  incoming(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]>;
+  incoming(ids: readonly string[], types?: readonly EdgeType[], read?: EdgeReadOptions): Promise<Edge[]>;
   /**
    * One page of the edges into `id`, in `incoming`'s order (citing document, then type),
    * optionally of one type and from documents of one province and year, with the count of all
@@ -119,7 +128,7 @@ export interface GraphStore {
   /** Documents that implement `of` (IMPLEMENTS edges), directly or transitively, with their path. */
   implementers(
     of: string,
-    opts: { transitive: boolean; filter?: ImplementerFilter; first: number; after?: string | null; maxDepth?: number },
+    opts: { transitive: boolean; filter?: ImplementerFilter; first: number; after?: string | null; maxDepth?: number } & EdgeReadOptions,
   ): Promise<Page<Implementer>>;
   /**
    * How many of all the implementers `implementers` pages through (same options) each province has,
@@ -130,7 +139,7 @@ export interface GraphStore {
     opts: { transitive: boolean; filter?: ImplementerFilter; maxDepth?: number },
   ): Promise<ProvinceCount[]>;
   /** Bounded upward trace through IMPLEMENTS, BASED_ON, GUIDES, ISSUES, CONTINUES, AMENDS. */
-  legalBasis(of: string, maxDepth: number): Promise<TraceStep[]>;
+  legalBasis(of: string, maxDepth: number, read?: EdgeReadOptions): Promise<TraceStep[]>;
   unresolved(opts: { first: number; after?: string | null; source?: string | null }): Promise<Page<UnresolvedReference>>;
   stats(): Promise<StoreStats>;
   /** A hash of the whole graph's canonical content (nodes, edges, evidence), independent of write order. */

@@ -8,7 +8,7 @@
 import { expandIssuer } from '../ingest/header.ts';
 import { foldPhrase } from '../ingest/normalize.ts';
 import type { DocumentNode, Edge, EdgeType, UnresolvedReference } from './model.ts';
-import type { ImplementerFilter, Implementer, Page, ProvinceCount, TraceStep } from './store.ts';
+import type { EdgeReadOptions, ImplementerFilter, Implementer, Page, ProvinceCount, TraceStep } from './store.ts';
 
 /** Edge types followed upward by legalBasis (CITES is not a basis). */
 export const BASIS_TYPES: readonly EdgeType[] = ['IMPLEMENTS', 'BASED_ON', 'GUIDES', 'ISSUES', 'CONTINUES', 'AMENDS'];
@@ -142,7 +142,7 @@ export interface Reached {
 }
 
 export interface TraversalReads {
-  outgoing(ids: readonly string[], types?: readonly EdgeType[]): Promise<Edge[]>;
+  outgoing(ids: readonly string[], types?: readonly EdgeType[], read?: EdgeReadOptions): Promise<Edge[]>;
   getDocuments(ids: readonly string[]): Promise<(DocumentNode | null)[]>;
 }
 
@@ -186,6 +186,7 @@ export async function pageImplementers(
   reached: readonly Reached[],
   first: number,
   after?: string | null,
+  read?: EdgeReadOptions,
 ): Promise<Page<Implementer>> {
   // the documents a path may go through, by depth
   const depthOf = new Map<string, number>([[of, 0]]);
@@ -196,7 +197,7 @@ export async function pageImplementers(
   const paths = new Map<string, Edge[]>(page.items.map((r) => [r.id, []]));
   let heads = page.items.map((r) => ({ item: r.id, at: r.id, depth: r.depth }));
   while (heads.length) {
-    const edges = await reads.outgoing([...new Set(heads.map((h) => h.at))], ['IMPLEMENTS']);
+    const edges = await reads.outgoing([...new Set(heads.map((h) => h.at))], ['IMPLEMENTS'], read);
     const next: typeof heads = [];
     for (const h of heads) {
       const step = edges
@@ -220,10 +221,12 @@ export async function pageImplementers(
  * every basis edge leaving a document at depth < maxDepth that is the root or not one
  * of the `placeholders` reached, once, at depth(from) + 1. Order: depth, from, type, to.
  */
-export async function traceFrom(reads: TraversalReads, reach: ReadonlyMap<string, number>, placeholders: ReadonlySet<string>, maxDepth: number): Promise<TraceStep[]> {
+export async function traceFrom(
+  reads: TraversalReads, reach: ReadonlyMap<string, number>, placeholders: ReadonlySet<string>, maxDepth: number, read?: EdgeReadOptions,
+): Promise<TraceStep[]> {
   const inner = [...reach].filter(([id, d]) => d < maxDepth && (d === 0 || !placeholders.has(id))).map(([id]) => id);
   if (!inner.length) return [];
-  const edges = (await reads.outgoing(inner, BASIS_TYPES))
+  const edges = (await reads.outgoing(inner, BASIS_TYPES, read))
     .map((edge) => ({ depth: reach.get(edge.from)! + 1, edge }))
     .sort((a, b) => a.depth - b.depth || compareKeys([a.edge.from, a.edge.type, a.edge.to], [b.edge.from, b.edge.type, b.edge.to]));
   const docs = await reads.getDocuments(edges.map((s) => s.edge.to));

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { foldSymbol } from '../ingest/normalize.ts';
 import type { GraphStore, IngestBatch } from '../graph/store.ts';
-import type { Locality } from '../graph/model.ts';
+import type { Edge, Locality } from '../graph/model.ts';
 import {
   batch, chain, communePlan, districtPlan, KEYS, otherDistrictPlan, PLACEHOLDER_KEYS, placeholderCommunePlan, placeholderElsewherePlan, provincePlan, type PlanSpec,
 } from './graph-fixtures.ts';
@@ -68,6 +68,25 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
       expect(stated).toHaveLength(1);
       expect(stated[0]).toMatchObject({ from: KEYS.party218, stated: true, evidence: [{ source: KEYS.otherDistrict }] });
       expect(await s.outgoing([])).toEqual([]);
+    });
+
+    it('reads the first pieces of evidence of each edge with their count, when asked, the edges being otherwise the same', async () => {
+      const s = await loaded();
+      const bounded = (full: Edge[], k: number) => full.map((e) => ({ ...e, evidence: e.evidence.slice(0, k), evidenceCount: e.evidence.length }));
+      const full = await s.outgoing([KEYS.province, KEYS.otherDistrict]);
+      expect(full.some((e) => e.evidence.length > 1)).toBe(true);
+      for (const k of [0, 1]) {
+        expect(await s.outgoing([KEYS.province, KEYS.otherDistrict], undefined, { evidence: k }), `outgoing ${k}`).toEqual(bounded(full, k));
+        expect(await s.incoming([KEYS.directive, KEYS.party217], undefined, { evidence: k }), `incoming ${k}`).toEqual(bounded(await s.incoming([KEYS.directive, KEYS.party217]), k));
+        const page = await s.incomingPage(KEYS.directive, { offset: 0, limit: 10, evidence: k });
+        expect(page.edges).toEqual(bounded((await s.incomingPage(KEYS.directive, { offset: 0, limit: 10 })).edges, k));
+        const trace = await s.legalBasis(KEYS.commune, 5, { evidence: k });
+        expect(trace.map((t) => t.edge)).toEqual(bounded((await s.legalBasis(KEYS.commune, 5)).map((t) => t.edge), k));
+        const impl = await s.implementers(KEYS.directive, { transitive: true, first: 10, evidence: k });
+        expect(impl.items.flatMap((i) => i.path)).toEqual(bounded((await s.implementers(KEYS.directive, { transitive: true, first: 10 })).items.flatMap((i) => i.path), k));
+      }
+      // a stated edge stays stated when none of its evidence is read
+      expect((await s.incoming([KEYS.party217], ['GUIDES'], { evidence: 0 }))[0]).toMatchObject({ stated: true, evidence: [], evidenceCount: 1 });
     });
 
     it('pages the edges into a document, filtered by type and the citing document\'s province and year, with their count', async () => {

@@ -5,6 +5,7 @@
 import DataLoader from 'dataloader';
 import type { DocumentNode, Edge } from '../../graph/model.ts';
 import type { GraphStore } from '../../graph/store.ts';
+import { MAX_PAGE_SIZE } from './paging.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import type { IngestOutcome } from '../pipeline/ingest.ts';
 
@@ -30,13 +31,16 @@ function groupBy(edges: readonly Edge[], ids: readonly string[], end: 'from' | '
   return ids.map((id) => byId.get(id)!);
 }
 
+/** Edges are read with as many pieces of evidence as `evidence(first:)` may ask for, and their count. */
+export const EVIDENCE_READ = { evidence: MAX_PAGE_SIZE } as const;
+
 export function createContext(services: ApiServices): ApiContext {
   const { graph } = services;
   return {
     ...services,
     documents: new DataLoader((ids) => graph.getDocuments(ids, { text: false })),
     texts: new DataLoader(async (ids) => (await graph.getDocuments(ids)).map((d) => (d?.ingested ? (d.text ?? null) : null))),
-    outgoing: new DataLoader(async (ids) => groupBy(await graph.outgoing(ids), ids, 'from')),
-    incoming: new DataLoader(async (ids) => groupBy(await graph.incoming(ids), ids, 'to')),
+    outgoing: new DataLoader(async (ids) => groupBy(await graph.outgoing(ids, undefined, EVIDENCE_READ), ids, 'from')),
+    incoming: new DataLoader(async (ids) => groupBy(await graph.incoming(ids, undefined, EVIDENCE_READ), ids, 'to')),
   };
 }

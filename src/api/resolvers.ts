@@ -6,7 +6,7 @@ import type { DocumentNode, Edge, Evidence } from '../../graph/model.ts';
 import type { ImplementerFilter } from '../../graph/store.ts';
 import { foldSymbol } from '../../ingest/normalize.ts';
 import { SearchSyntaxError } from '../search/search-index.ts';
-import type { ApiContext } from './context.ts';
+import { EVIDENCE_READ, type ApiContext } from './context.ts';
 import { badInput, notFound } from './errors.ts';
 import type { Resolvers } from './generated/resolvers.ts';
 import { connection, pageWindow } from './paging.ts';
@@ -39,7 +39,7 @@ async function implementerConnection(
   } catch {
     throw badInput(`invalid cursor "${args.after}"`);
   }
-  const page = await ctx.graph.implementers(of, { transitive: args.transitive, filter: args.filter ?? undefined, first: limit, after: args.after ?? null });
+  const page = await ctx.graph.implementers(of, { transitive: args.transitive, filter: args.filter ?? undefined, first: limit, after: args.after ?? null, ...EVIDENCE_READ });
   // The page's documents are the `from` of most path steps: no second read for them.
   for (const impl of page.items) ctx.documents.prime(impl.document.id, impl.document);
   const edges = page.items.map((impl) => ({ cursor: encodeStoreCursor([impl.depth, impl.document.id]), node: impl.document, depth: impl.depth, path: impl.path }));
@@ -105,7 +105,7 @@ export const resolvers: Resolvers = {
         throw badInput(`maxDepth must be between 1 and ${MAX_TRACE_DEPTH} (got ${maxDepth})`);
       }
       await requireDocument(ctx, of);
-      const steps = await ctx.graph.legalBasis(of, maxDepth);
+      const steps = await ctx.graph.legalBasis(of, maxDepth, EVIDENCE_READ);
       // Every step's `from` is the root or an earlier step's document: no second read for them.
       for (const s of steps) ctx.documents.prime(s.document.id, s.document);
       return steps;
@@ -145,7 +145,7 @@ export const resolvers: Resolvers = {
     citations: async (doc, { relation }, ctx) => (await ctx.outgoing.load(doc.id)).filter((e) => !relation || e.type === relation),
     citedBy: async (doc, { relation, province, year, first, after }, ctx) => {
       const { offset, limit } = pageWindow(first, after);
-      const page = await ctx.graph.incomingPage(doc.id, { type: relation ?? null, province: province || null, year: year ?? null, offset, limit });
+      const page = await ctx.graph.incomingPage(doc.id, { type: relation ?? null, province: province || null, year: year ?? null, offset, limit, ...EVIDENCE_READ });
       return connection(page.edges, offset, page.totalCount);
     },
     implementedBy: (doc, { filter, first, after }, ctx) => implementerConnection(ctx, doc.id, { transitive: false, filter, first, after }),
@@ -157,7 +157,7 @@ export const resolvers: Resolvers = {
     to: (edge, _a, ctx) => documentOf(ctx, edge.to),
     relation: (edge) => edge.type,
     evidence: (edge, { first }) => firstEvidence(edge, first),
-    evidenceCount: (edge) => edge.evidence.length,
+    evidenceCount: (edge) => edge.evidenceCount ?? edge.evidence.length,
   },
 
   Evidence: {
@@ -173,7 +173,7 @@ export const resolvers: Resolvers = {
     to: (step) => step.document,
     relation: (step) => step.edge.type,
     evidence: (step, { first }) => firstEvidence(step.edge, first),
-    evidenceCount: (step) => step.edge.evidence.length,
+    evidenceCount: (step) => step.edge.evidenceCount ?? step.edge.evidence.length,
   },
 
   UnresolvedReference: {

@@ -101,7 +101,7 @@ function nextText(t: string, lines: Line[], i: number): string {
   return '';
 }
 
-/** NOT_PLAIN: what a line's role tests must not see: combining marks, invisibles, whitespace runs. */
+/** What a line's role tests must not see: combining marks, invisibles, whitespace runs. */
 const NOT_PLAIN = /[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad]|\s\s/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
@@ -113,6 +113,14 @@ function lineForTests(s: string): string {
   return NOT_PLAIN.test(s) ? s.normalize('NFC').replace(INVISIBLE, '').replace(/(\S)\s+(?=\S)/g, '$1 ') : s;
 }
 
+/** What the regex class \s matches, and the invisibles lineForTests removes. */
+function isBlankOrInvisible(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /**
  * Whether a line may be anything but body text, by its first visible character: a page number
  * (a digit or a dash), a running header (C), a signature line (N, E, C, T), a Markdown footnote
@@ -120,11 +128,7 @@ function lineForTests(s: string): string {
  */
 function mayHaveARole(t: string, from: number, to: number): boolean {
   let i = from;
-  for (; i < to; i++) {
-    const c = t.charCodeAt(i);
-    const blank = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029;
-    if (!(blank || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff)) break;
-  }
+  while (i < to && isBlankOrInvisible(t.charCodeAt(i))) i++;
   if (i === to) return true;
   const c = t.charCodeAt(i);
   return (c >= 48 && c <= 57) || c === 45 || c === 0x2013 || c === 67 || c === 69 || c === 78 || c === 84 || c === 91 || c === 95;

@@ -71,7 +71,9 @@ const BULLET = /^[-+•–]\s*/;
 const PREAMBLE_CUE =
   /^(?:[-+•]\s*)?(can cu|tren co so|(?:de |nham )?(?:tiep tuc )?(?:to chuc )?(?:trien khai )?thuc hien|thi hanh|trien khai)(?![a-z])/;
 const PURPOSE_VERB = /^(?:tiep tuc )?(?:to chuc )?(?:trien khai,? )?(?:thuc hien|trien khai)(?![a-z])/;
+/** A preamble line opens a clause with a capital, a number or a bullet, */
 const CLAUSE_OPENS = /^[\p{Lu}\d\-+•]/u;
+/** or after a line that ended one (the text before it, up to its line break). */
 const CLAUSE_ENDED = /(?:^|[;:.])[ ]*\n?$/;
 /** Where a clause ends: a full stop before a capital or a number, a Markdown table row, or the "Theo đề nghị" line that closes a preamble. */
 const SENTENCE_END = /[.](?=[ \n]+[\p{Lu}\d])|\n(?=[ ]*\|)|;(?=[ ]*\n[ ]*(?:Theo|Xét)[ \n]+đề[ \n]+(?:nghị|xuất))/u;

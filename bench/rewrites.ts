@@ -12,6 +12,8 @@ import { realTexts } from './corpora.ts';
 import { flags, report } from './lib.ts';
 
 const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+/** A document symbol as the rewrites below find it: "33/CT-TTg", "217-QĐ/TW", "10/2022/QH15". */
+const SYMBOL = /\d{1,5}(?:\/\d{4})?[-/][A-ZĐƯ][A-Za-zĐđƯ\d]*(?:[-/][A-ZĐƯ][A-Za-zĐđƯ\d]*)*/g;
 
 /** Each rewrite is one the extractor meets in PDFs, Word exports and old typing tools. */
 export const REWRITES: Record<string, (t: string) => string> = {
@@ -35,6 +37,12 @@ export const REWRITES: Record<string, (t: string) => string> = {
   'wrapped lines joined': (t) => t.replace(/([^\n.;:])[ ]*(?:\n[ ]*)+(?=\p{Ll})/gu, '$1 '),
   'symbols broken after a dash': (t) => t.replace(/-(?=[A-ZĐ])/g, '-\n'),
   'symbols broken after a slash': (t) => t.replace(/\/(?=[A-ZĐ])/g, '/\n'),
+  'en dashes in symbols': (t) => t.replace(SYMBOL, (m) => m.replaceAll('-', '–')),
+  'slash look-alikes in symbols (／ ∕)': (t) => t.replace(SYMBOL, (m) => m.replaceAll('/', m.length % 2 ? '／' : '∕')),
+  'spaces around slashes in symbols': (t) => t.replace(SYMBOL, (m) => m.replaceAll('/', ' / ')),
+  'symbols in Markdown bold': (t) => t.replace(SYMBOL, (m) => `**${m}**`),
+  'no "số" before a number': (t) => t.replace(/ số (?=\d)/g, ' '),
+  '"số:" before a number': (t) => t.replace(/ số (?=\d)/g, ' số: '),
 };
 
 function main(): void {

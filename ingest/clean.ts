@@ -5,7 +5,7 @@
  * What changes (and only for matching; offsets always point into the original):
  * - whitespace runs become one " ", or one "\n" when they hold a line break;
  * - zero-width characters, soft hyphens and Markdown emphasis/heading markers vanish;
- * - NFD clusters are composed (NFC); Ð → Đ; dash look-alikes → "-";
+ * - NFD clusters are composed (NFC); Ð → Đ; dash look-alikes → "-", slash look-alikes (⁄ ∕ ／) → "/";
  * - page-number lines, gazette running headers and digital-signature lines are dropped;
  * - footnote blocks spliced into the body ("ngày ⟨footnote⟩ 17/5/2021") are moved after
  *   the body, so the sentence they interrupted reads on.
@@ -287,7 +287,8 @@ function emitRange(b: Builder, t: string, from: number, to: number): void {
     if (isInvisible(c)) continue;
     if (c === 0xd0) c = 0x110;
     else if (c === 0xf0) c = 0x111;
-    else if (c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2212) c = 45;
+    else if (c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2212 || c === 0xff0d) c = 45;
+    else if (c === 0x2044 || c === 0x2215 || c === 0xff0f) c = 47; // slash look-alikes: fraction, division, fullwidth
     if (i + 1 < to && isCombining(t.charCodeAt(i + 1))) {
       let j = i + 1;
       while (j < to && isCombining(t.charCodeAt(j))) j++;
@@ -318,7 +319,7 @@ function isMarkdownHeading(t: string, lineFrom: number, i: number): boolean {
  * replaced look-alikes (Ð, ð, dashes), and combining marks (emitLine adds their base letter).
  */
 const SPECIAL =
-  /[\u0300-\u036f]+|[ \t\v\f\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff*]{2,}|[\t\v\f\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff*\u00d0\u00f0\u2010-\u2013\u2212]/g;
+  /[\u0300-\u036f]+|[ \t\v\f\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff*]{2,}|[\t\v\f\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff*\u00d0\u00f0\u2010-\u2013\u2212\u2044\u2215\uff0d\uff0f]/g;
 
 /**
  * Emit one line: runs with nothing special are copied as slices; the special spots, a

@@ -103,7 +103,7 @@ const UNKNOWN_STOP = new Set(
  * (up to 12 words, none of them the start of another document: "Căn cứ", "Luật", "Nghị quyết" …).
  */
 const NAME_BEFORE_LAW_NUMBER =
-  /((?:[ \n]+(?!(?:Căn|Luật|Bộ luật|Pháp lệnh|Nghị|Quyết|Hiến|Điều|Khoản|Chương)(?![\p{L}]))[\p{L}\p{N}]+,?){1,12}?)[ \n]+số[ \n]*\d{1,4}[ \n]?\/[ \n]?\d{4}[ \n]?\/[ \n]?QH\d*/uy;
+  /((?:[ \n]+(?!(?:Căn|Luật|Bộ luật|Pháp lệnh|Nghị|Quyết|Hiến|Điều|Khoản|Chương)(?![\p{L}]))[\p{L}\p{N}]+,?){1,12}?)[ \n]+(?:số[ \n]*:?[ \n]*)?\d{1,4}[ \n]?\/[ \n]?\d{4}[ \n]?\/[ \n]?QH\d*/uy;
 
 /** An amending law's name (folded): "luat sua doi, bo sung mot so dieu cua luat …". */
 const AMENDING_NAME_RE = /^luat sua doi\b/;

@@ -324,8 +324,17 @@ describe('find and resolve', () => {
       ['Hiến pháp@2013', 'based_on'], ['45/2019/QH14', 'based_on'], ['80/2015/QH13', 'based_on'], ['63/2020/QH14', 'based_on'],
     ]);
   });
-  it('a law the gazetteer lacks is read whole up to its number, also when the number breaks after a slash', () => {
-    expect(one('Căn cứ Luật Tiêu chuẩn và Quy chuẩn kỹ thuật số 68/2006/\nQH11;')).toMatchObject({ key: '68/2006/QH11', name: 'Luật Tiêu chuẩn và Quy chuẩn kỹ thuật' });
+  it('a law the gazetteer lacks is read whole up to its number, also when the number breaks after a slash or comes without "số"', () => {
+    for (const text of ['Căn cứ Luật Tiêu chuẩn và Quy chuẩn kỹ thuật số 68/2006/\nQH11;', 'Căn cứ Luật Tiêu chuẩn và Quy chuẩn kỹ thuật 68/2006/QH11;', 'Căn cứ Luật Tiêu chuẩn và Quy chuẩn kỹ thuật số: 68/2006/QH11;']) {
+      expect(one(text), text).toMatchObject({ key: '68/2006/QH11', name: 'Luật Tiêu chuẩn và Quy chuẩn kỹ thuật' });
+    }
+  });
+  it('slash look-alikes (fullwidth, division, fraction) read as "/", dash look-alikes as "-"', () => {
+    for (const text of ['Chỉ thị số 33／CT‐TTg ngày 26/11/2021', 'Chỉ thị số 33∕CT－TTg ngày 26/11/2021', 'Chỉ thị số 33⁄CT–TTg ngày 26/11/2021']) {
+      const c = one(text);
+      expect([c.key, c.date], text).toEqual(['33/CT-TTg@2021', '2021-11-26']);
+      expect(text.slice(c.mentions[0].start, c.mentions[0].end)).toMatch(/^Chỉ thị số 33.CT.TTg/);
+    }
   });
   it('an amending law after a comma is the next law of a list, not one that the first amends', () => {
     const e = extract({ file: 't.txt', text: 'Bộ Tư pháp báo cáo về dự thảo Luật sửa đổi, bổ sung một số điều của Luật Trợ giúp pháp lý, Luật sửa\nđổi, bổ sung một số điều của Luật Công chứng, Luật Hộ tịch (sửa đổi).' });

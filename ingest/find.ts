@@ -58,7 +58,9 @@ const KIND_BEFORE_RE = new RegExp(String.raw`(?:^|[^a-z0-9])(${KIND_ALTERNATION}
 const ABBREV_BEFORE_RE = /(?:^|[^\p{L}])(QĐ|QD|NQ|CT|KH|NĐ|ND|TT|KL|CV|HD|TB)(?:[ \n]+số)?[ \n]*$/u;
 // forms, annexes, accounts, phones: with or without "số"; articles, clauses, items, pages only
 // without it ("Điều 5", but "Luật Đê điều số 79/2006/QH11", "Luật Chứng khoán số 70/2006/QH11")
-const EXCLUDED_BEFORE_RE = /(?:^|[^a-z])(?:(?:mau|bieu|to khai|phu luc|tieu chuan|ma so|so hieu|tai khoan|dien thoai|fax)(?:[ \n]+so)?|dieu|khoan|muc|trang)[ \n]*:?[ \n]*[<"“'(]?$/;
+const EXCLUDED_BEFORE_RE = /(?:^|[^a-z])(?:mau|bieu|to khai|phu luc|tieu chuan|ma so|so hieu|tai khoan|dien thoai|fax)(?:[ \n]+so)?[ \n]*:?[ \n]*[<"“'(]?$/;
+/** The same for articles, clauses, items and pages, read accented: "khoản 2" is a clause, "Luật Chứng khoán 70/2006/QH11" a law. */
+const ARTICLE_BEFORE_RE = /(?:^|[^\p{L}])(?:điều|khoản|mục|trang|dieu|khoan|muc)[ \n]*:?[ \n]*[<"“'(]?$/iu;
 // the date after a symbol, also in parentheses: "Kế hoạch số 99/KH-UBND (ngày 05/01/2022) của UBND tỉnh"
 const DATE_RE =
   /[ \n]*,?[ \n]*(\(?)[ \n]*(?:ban hanh[ \n]+)?ngay[ \n]*(\d{1,2})[ \n]*(?:([/.-])[ \n]*(\d{1,2})[ \n]*[/.-][ \n]*(\d{4})|thang[ \n]*(\d{1,2})[ \n]*nam[ \n]*(\d{4}))/y;
@@ -197,7 +199,7 @@ export function findSymbols(c: Cleaned, limit = Infinity): Found[] {
     const numStart = m.index;
     const symEnd = m.index + all.length;
     const kb = kindBefore(c, numStart);
-    if (!kb && EXCLUDED_BEFORE_RE.test(c.fold.slice(Math.max(0, numStart - 30), numStart))) continue;
+    if (!kb && (EXCLUDED_BEFORE_RE.test(c.fold.slice(Math.max(0, numStart - 30), numStart)) || ARTICLE_BEFORE_RE.test(c.norm.slice(Math.max(0, numStart - 12), numStart)))) continue;
     // the looser forms ("O4", a space for the "-") only after a kind word
     if (!kb && (sep === undefined || firstNum[0] === 'O')) continue;
     const khoa = legislature ? romanNumber(legislature) : null;

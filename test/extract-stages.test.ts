@@ -329,6 +329,10 @@ describe('find and resolve', () => {
       expect(one(text), text).toMatchObject({ key: '68/2006/QH11', name: 'Luật Tiêu chuẩn và Quy chuẩn kỹ thuật' });
     }
   });
+  it('a clause word before a number excludes it, read accented: "khoản 2" is a clause, "Luật Chứng khoán 70/2006/QH11" a law', () => {
+    expect(cites('Căn cứ Luật Chứng khoán 70/2006/QH11;').map((c) => [c.key, c.name])).toEqual([['70/2006/QH11', 'Luật Chứng khoán']]);
+    expect(cites('theo khoản 2/2006/QH11 và khoan 3/2006/QH11 và Điều 5/2006/QH11')).toEqual([]);
+  });
   it('slash look-alikes (fullwidth, division, fraction) read as "/", dash look-alikes as "-"', () => {
     for (const text of ['Chỉ thị số 33／CT‐TTg ngày 26/11/2021', 'Chỉ thị số 33∕CT－TTg ngày 26/11/2021', 'Chỉ thị số 33⁄CT–TTg ngày 26/11/2021']) {
       const c = one(text);

@@ -62,6 +62,9 @@ describe('query commands', () => {
     expect(r.code, r.stderr).toBe(0);
     const files = JSON.parse(r.stdout).items.map((i: { document: { file: string | null } }) => i.document.file).filter(Boolean);
     expect(files.sort()).toEqual(['002_e77f35eb2aaabe6e.txt', '004_e1b11889f5394df2.txt']);
+    const caungang = await cli('implementers', '33/CT-TTg', '--issuer', 'ubnd huyen cau ngang', '--json');
+    expect(caungang.code, caungang.stderr).toBe(0);
+    expect(JSON.parse(caungang.stdout).items.map((i: { document: { file: string | null } }) => i.document.file)).toEqual(['002_e77f35eb2aaabe6e.txt']);
   });
 
   it('search finds plans from an accent-free query', async () => {

@@ -5,11 +5,12 @@ import { describeDocument, describeEvidence } from './format.ts';
 
 const spec = {
   name: 'implementers',
-  usage: 'ID|SYMBOL [--transitive] [--province P] [--year Y] [--level L] [--of-year Y] [--first N] [--json]',
+  usage: 'ID|SYMBOL [--transitive] [--province P] [--year Y] [--level L] [--issuer WORDS] [--of-year Y] [--first N] [--json]',
   help: [
     'List documents that implement ID (IMPLEMENTS edges).',
     '  --transitive  also implementers of implementers, with the path',
     `  --province, --year, --level (${LEVELS.join(', ')})  filter the implementing plans`,
+    '  --issuer      words of the issuing body\'s name, with or without tone marks ("ubnd huyen cau ngang")',
     '  --of-year     issue year of the queried document, when its symbol is ambiguous',
     '  --first       maximum number listed (default 50)',
   ].join('\n'),
@@ -18,6 +19,7 @@ const spec = {
     province: { type: 'string' },
     year: { type: 'string' },
     level: { type: 'string' },
+    issuer: { type: 'string' },
     'of-year': { type: 'string' },
     first: { type: 'string' },
     json: { type: 'boolean' },
@@ -27,7 +29,7 @@ const spec = {
 
 export function run(args: string[]): Promise<number> {
   return runCommand(spec, args, ({ values, positionals, config }) => {
-    const filter = { province: values.province, year: intFlag('year', values.year), level: levelFlag(values.level) };
+    const filter = { province: values.province, year: intFlag('year', values.year), level: levelFlag(values.level), issuer: values.issuer };
     const first = intFlag('first', values.first) ?? 50;
     const ofYear = intFlag('of-year', values['of-year']);
     return withServices(config, async ({ graph }) => {

@@ -101,16 +101,19 @@ function nextText(t: string, lines: Line[], i: number): string {
   return '';
 }
 
-/** What a line's role tests must not see: combining marks, invisibles, whitespace runs. */
-const NOT_PLAIN = /[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad]|\s\s/;
+/** What a line's role tests must not see: combining marks, invisibles, whitespace runs, Markdown emphasis. */
+const NOT_PLAIN = /[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad*]|\s\s/;
+/** Markdown emphasis: asterisks against a word ("**Số 281**"), not a bullet's ("* 5"). */
+const EMPHASIS = /\*+(?=\S)|(?<=\S)\*+/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 /**
- * A line as the role tests read it: composed (NFC), without invisibles, whitespace runs
- * single, so that "CÔNG  BÁO/Số …", "Người\u200b ký:" and NFD text are recognised too.
+ * A line as the role tests read it: composed (NFC), without invisibles or Markdown emphasis,
+ * whitespace runs single, so that "CÔNG  BÁO/Số …", "CÔNG BÁO/**Số 281**", "Người\u200b ký:"
+ * and NFD text are recognised too.
  */
 function lineForTests(s: string): string {
-  return NOT_PLAIN.test(s) ? s.normalize('NFC').replace(INVISIBLE, '').replace(/(\S)\s+(?=\S)/g, '$1 ') : s;
+  return NOT_PLAIN.test(s) ? s.normalize('NFC').replace(INVISIBLE, '').replace(EMPHASIS, '').replace(/(\S)\s+(?=\S)/g, '$1 ') : s;
 }
 
 /** What the regex class \s matches, and the invisibles lineForTests removes. */

@@ -125,13 +125,13 @@ function isBlankOrInvisible(c: number): boolean {
 }
 
 /**
- * Whether a line may be anything but body text, by its first visible character: a page number
+ * Whether a line may be anything but body text, by its first visible character past any "*": a page number
  * (a digit or a dash), a running header (C), a signature line (N, E, C, T), a Markdown footnote
  * ([), a footnote rule (_, or nothing but spaces). Most lines start otherwise and are not tested.
  */
 function mayHaveARole(t: string, from: number, to: number): boolean {
   let i = from;
-  while (i < to && isBlankOrInvisible(t.charCodeAt(i))) i++;
+  while (i < to && (isBlankOrInvisible(t.charCodeAt(i)) || t.charCodeAt(i) === 42 /* Markdown emphasis */)) i++;
   if (i === to) return true;
   const c = t.charCodeAt(i);
   return (c >= 48 && c <= 57) || c === 45 || c === 0x2013 || c === 67 || c === 69 || c === 78 || c === 84 || c === 91 || c === 95;

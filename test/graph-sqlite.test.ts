@@ -19,8 +19,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('SqliteGraphStore', () => {
   graphStoreContract(open);
-  // "cited by" pages with a province filter, read from the citing documents whatever the cost (the fixtures are too small to pick it)
+  // "cited by" pages with a province filter, read from each side whatever the cost: the fixtures are too small to say which the cost picks
   describe('with cited-by pages read from the citing side', () => graphStoreContract(() => openWith({ citedByPlan: 'citing' })));
+  describe('with cited-by pages read from the edges side', () => graphStoreContract(() => openWith({ citedByPlan: 'edges' })));
 
   it('persists across reopen and does not re-run migrations', async () => {
     const file = join(dir, 'reopen.db');

@@ -60,6 +60,11 @@ function firstEvidence(edge: Edge, first: number): Evidence[] {
   return edge.evidence.slice(0, pageWindow(first, null).limit);
 }
 
+/** How many pieces of evidence an edge has (a bounded read gives only the first of them). */
+function evidenceCount(edge: Edge): number {
+  return edge.evidenceCount ?? edge.evidence.length;
+}
+
 async function documentOf(ctx: ApiContext, id: string): Promise<DocumentNode> {
   // An edge endpoint always exists in a consistent graph; a missing one is a store defect.
   const doc = await ctx.documents.load(id);
@@ -157,7 +162,7 @@ export const resolvers: Resolvers = {
     to: (edge, _a, ctx) => documentOf(ctx, edge.to),
     relation: (edge) => edge.type,
     evidence: (edge, { first }) => firstEvidence(edge, first),
-    evidenceCount: (edge) => edge.evidenceCount ?? edge.evidence.length,
+    evidenceCount: (edge) => evidenceCount(edge),
   },
 
   Evidence: {
@@ -173,7 +178,7 @@ export const resolvers: Resolvers = {
     to: (step) => step.document,
     relation: (step) => step.edge.type,
     evidence: (step, { first }) => firstEvidence(step.edge, first),
-    evidenceCount: (step) => step.edge.evidenceCount ?? step.edge.evidence.length,
+    evidenceCount: (step) => evidenceCount(step.edge),
   },
 
   UnresolvedReference: {

@@ -1,7 +1,7 @@
 /**
  * Relations the text states between two cited documents (neither is the citing
- * plan): "Kế hoạch số 16/KH-UBND … về triển khai thực hiện Chỉ thị số 33/CT-TTg"
- * (implements), "Thông tư … hướng dẫn … Nghị định số 04/2015/NĐ-CP" (guides),
+ * plan): "Kế hoạch số 16/KH-UBND … về triển khai thực hiện Chỉ thị số 33/CT-TTg" or "… về
+ * triển khai thi hành Luật …" (implements), "Thông tư … hướng dẫn … Nghị định số 04/2015/NĐ-CP" (guides),
  * "Kết luận … về tiếp tục thực hiện Chỉ thị …" (continues), "sửa đổi, bổ sung"
  * (amends; also an amending law's name: "Luật sửa đổi, bổ sung một số điều của Luật A"),
  * "<numbered document> ban hành kèm theo Quyết định số …" (issues, reversed).
@@ -20,7 +20,7 @@ export interface RawStated {
 
 const PATTERNS: [RegExp, StatedRelationType, boolean][] = [
   [/^(?:ve (?:viec )?)?tiep tuc (?:trien khai )?thuc hien$/, 'continues', false],
-  [/^(?:ve (?:viec )?)?(?:ban hanh (?:ke hoach|chuong trinh) )?(?:to chuc )?(?:trien khai,? )?(?:thuc hien|trien khai)$/, 'implements', false],
+  [/^(?:ve (?:viec )?)?(?:ban hanh (?:ke hoach|chuong trinh) )?(?:to chuc )?(?:trien khai,? )?(?:thuc hien|trien khai|thi hanh)$/, 'implements', false],
   [/^(?:ve (?:viec )?)?huong dan(?: (?:thi hanh|chi tiet|thuc hien))?(?: (?:mot so (?:noi dung|dieu)(?: va bien phap thi hanh)?))?(?: cua)?$/, 'guides', false],
   [/^(?:ve (?:viec )?)?(?:quy dinh chi tiet (?:mot so dieu )?(?:cua )?)$/, 'guides', false],
   [/^(?:ve (?:viec )?)?sua doi,? bo sung (?:mot so dieu (?:cua )?)?$/, 'amends', false],

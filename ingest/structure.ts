@@ -7,8 +7,9 @@
  *   and in a section I (purpose) item whose own verb is "(Triển khai) thực hiện";
  * - cites everywhere else.
  */
-import type { Cleaned } from './clean.ts';
+import { type Cleaned, toOriginal } from './clean.ts';
 import type { Relation } from './model.ts';
+import { KIND_ALTERNATION } from './kinds.ts';
 
 export interface Range {
   start: number;
@@ -62,6 +63,13 @@ const LOWER_CASE = /\p{Ll}/u;
 const TITLE_GOES_ON = /(?:[-/,]|(?<!\p{L})(?:của|về|và|số|ngày|theo|tại|cho|với|giai đoạn|Bộ|Ban))[ ]*$/u;
 /** A line that opens the preamble (folded), never a title's continuation ("… Luật Dân số\nCăn cứ …"). */
 const PREAMBLE_START = /^[ ]*(?:can cu|thuc hien|theo|xet|tren co so|[ivx]+\.)(?![a-z])/;
+/**
+ * A title line ending in a verb that wants its object (folded: "Triển khai thi hành") goes on into
+ * the next line when it names the document ("Luật Thực hiện dân chủ ở cơ sở"), capitalised as titles
+ * are; not past a blank line (a consolidated text's title "… do Hội đồng … thực hiện", then its source).
+ */
+const TITLE_WANTS_OBJECT = /(?<![a-z])(?:thi hanh|thuc hien|trien khai|huong dan|chi tiet|bo sung|ban hanh|quan triet|pho bien|tuyen truyen|so ket|tong ket|cu the hoa)[ ]*$/;
+const NAMES_A_DOCUMENT = new RegExp(`^[ ]*(?:${KIND_ALTERNATION}|hien phap|dieu le)(?![a-z])`);
 const ROMAN = /^(?:PHẦN\s+)?([IVX]{1,5})\s*[.)\-]\s*(?=\p{Lu})/u;
 const ARTICLE = /^Điều\s+(\d{1,3})\s*[.:]/u;
 const NUM2 = /^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)/;
@@ -77,6 +85,13 @@ const CLAUSE_OPENS = /^[\p{Lu}\d\-+•]/u;
 const CLAUSE_ENDED = /(?:^|[;:.])[ ]*\n?$/;
 /** Where a clause ends: a full stop before a capital or a number, a Markdown table row, or the "Theo đề nghị" line that closes a preamble. */
 const SENTENCE_END = /[.](?=[ \n]+[\p{Lu}\d])|\n(?=[ ]*\|)|;(?=[ ]*\n[ ]*(?:Theo|Xét)[ \n]+đề[ \n]+(?:nghị|xuất))/u;
+
+/** Whether the original text has a blank line before this line (the cleaned text drops blank lines). */
+function blankBefore(c: Cleaned, l: NLine): boolean {
+  if (l.start === 0) return false;
+  const o = toOriginal(c, l.start - 1, l.textStart + 1);
+  return /\n[ \t\r\u00a0]*\n/.test(c.original.slice(o.start, o.end));
+}
 
 export function analyse(c: Cleaned): Structure {
   const { norm, fold } = c;
@@ -103,7 +118,12 @@ export function analyse(c: Cleaned): Structure {
           const t = text(ls[k]);
           if (!t.trim()) continue;
           const sofar = norm.slice(title.start, title.end);
-          if (!(/^\p{Ll}/u.test(t) || (TITLE_GOES_ON.test(sofar) && !PREAMBLE_START.test(fold.slice(ls[k].textStart, ls[k].end)))) || /[.:;]\s*$/.test(sofar)) break;
+          const line = fold.slice(ls[k].textStart, ls[k].end);
+          const goesOn =
+            /^\p{Ll}/u.test(t) ||
+            (TITLE_GOES_ON.test(sofar) && !PREAMBLE_START.test(line)) ||
+            (TITLE_WANTS_OBJECT.test(fold.slice(title.start, title.end)) && /^\p{Lu}/u.test(t) && NAMES_A_DOCUMENT.test(line) && !blankBefore(c, ls[k]));
+          if (!goesOn || /[.:;]\s*$/.test(sofar)) break;
           title.end = ls[k].end;
           titleLastLine = k;
         }

@@ -431,6 +431,10 @@ describe('find and resolve', () => {
     const x = extract({ file: 's.txt', text: 'Thông tư số 01/2016/TT-BNV ngày 13/01/2016 của Bộ Nội vụ hướng dẫn một số nội dung của Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ; Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.' });
     expect(x.statedRelations.map((r) => `${r.from} ${r.relation} ${r.to}`)).toEqual(['01/2016/TT-BNV guides 04/2015/NĐ-CP', '01-KL/TW continues 05-CT/TW']);
   });
+  it('a plan "về triển khai thi hành" a law implements it', () => {
+    const x = extract({ file: 's.txt', text: 'Thực hiện Kế hoạch số 120/KH-UBND ngày 10/01/2024 của UBND tỉnh Tiền Giang về triển khai thi hành Luật Thực hiện dân chủ ở cơ sở;' });
+    expect(x.statedRelations.map((r) => `${r.fromKey} ${r.relation} ${r.toKey}`)).toEqual(['120/KH-UBND@2024@Tiền Giang implements 10/2022/QH15']);
+  });
   it('a defined alias becomes a back-reference', () => {
     const c = one('Thực hiện Kế hoạch số 49-KH/BDVHU-UBND ngày 03/02/2023 của Ban Dân vận Huyện ủy (sau đây gọi tắt là Kế hoạch 49). Các đơn vị triển khai Kế hoạch 49 đúng hạn.');
     expect(c.mentions.map((m) => m.form)).toEqual(['symbol', 'back-reference']);
@@ -523,6 +527,22 @@ describe('header', () => {
     expect(title('Quy định chi tiết một số điều và biện pháp\nhướng dẫn thi hành Luật Dân số\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;')).toBe(
       'Quy định chi tiết một số điều và biện pháp hướng dẫn thi hành Luật Dân số',
     );
+  });
+  it('a title line ending in a verb that wants its object goes on into the line naming the document, not past a blank line', () => {
+    const head = 'ỦY BAN NHÂN DÂN\nXÃ HÒA PHONG\nSố: 12/KH-UBND\nKẾ HOẠCH\n';
+    const plan = (body: string) => extract({ file: 't.txt', text: head + body });
+    const x = plan('Triển khai thi hành\nLuật Thực hiện dân chủ ở cơ sở\ntrên địa bàn xã năm 2024\nỦy ban nhân dân xã ban hành Kế hoạch như sau:\nII. NỘI DUNG\nTuyên truyền Luật Thực hiện dân chủ ở cơ sở.\n');
+    expect(x.header.title).toBe('Triển khai thi hành Luật Thực hiện dân chủ ở cơ sở trên địa bàn xã năm 2024');
+    expect(x.citations.map((c) => [c.key, c.relation])).toEqual([['10/2022/QH15', 'implements']]);
+    expect(plan('Tổng kết 10 năm thực hiện\nChỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị\nI. MỤC ĐÍCH\n').header.title).toBe(
+      'Tổng kết 10 năm thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị',
+    );
+    // a consolidated text: its title, a blank line, then the text it consolidates
+    expect(plan('Quy định về việc xác định mức độ khuyết tật do Hội đồng thực hiện\n\nThông tư số 01/2019/TT-BLĐTBXH ngày 02 tháng 01 năm 2019 của Bộ trưởng, được sửa đổi, bổ sung bởi:\n').header.title).toBe(
+      'Quy định về việc xác định mức độ khuyết tật do Hội đồng thực hiện',
+    );
+    // a title that ends in a noun does not take the next line
+    expect(plan('Công tác dân vận năm 2024\nChỉ thị số 05-CT/TW được quán triệt.\n').header.title).toBe('Công tác dân vận năm 2024');
   });
   it('reads a plan written without diacritics: its kind line, number, place and date, and issuers that end at the next clause', () => {
     const x = extract({

@@ -38,9 +38,9 @@ const SELF_RE = new RegExp(
 const SIGNATURE_TITLE = /(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|PHÓ BAN|TỔNG GIÁM ĐỐC|THỨ TRƯỞNG)\s*$/u;
 const PERSON = /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,5}$/u;
 /** A header line that is itself an issuing body (the line above it is then its superior). */
-const BODY_LINE = /^(?:ĐẢNG [UỦ]Y|ĐẢNG BỘ|CHI BỘ|[UỦ]Y BAN|UBND|BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) [UỦ]Y|HỘI ĐỒNG|SỞ |PHÒNG |MẶT TRẬN|ĐOÀN |HỘI )/u;
+const BODY_LINE = /^(?:ĐẢNG [UỦ]Y|ĐẢNG BỘ|CHI BỘ|[UỦ]Y BAN|UBND|BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) [UỦ]Y|HỘI ĐỒNG|SỞ |PHÒNG |VĂN PHÒNG|MẶT TRẬN|ĐOÀN |HỘI )/u;
 // not a line that goes on a symbol broken at its dash or slash ("Số: 30/KH-\nUBND"; "HỢP NHẤT -\nBỘ …" is a body)
-const ISSUER_BODY = /(?:^|(?<![\p{Lu}\d][-/])\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 '’\-]*)?)\n/u;
+const ISSUER_BODY = /(?:^|(?<![\p{Lu}\d][-/])\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 '’\-]*){0,2})\n/u;
 
 /** A province named in the text: "tỉnh Trà Vinh", "thành phố Cần Thơ", and its Party committee "Tỉnh ủy Cà Mau", "Thành ủy Hà Nội". */
 const PROVINCE_NAMED =
@@ -77,6 +77,18 @@ function sentenceCaseBody(upper: string): string {
     })
     .join(' ')
     .replace(PROPER_NAMES_RE, (name) => name.split(' ').map(capitalise).join(' '));
+}
+
+/**
+ * A department the header names with no place of its own is its superior's, and is named in full
+ * with it: "BAN DÂN VẬN" under "HUYỆN ỦY ĐỨC TRỌNG" is "Ban Dân vận Huyện ủy Đức Trọng", and a
+ * people's committee's department takes the committee's unit ("Sở Nội vụ tỉnh Quảng Ngãi").
+ */
+function departmentOf(issuer: string, superior: string): string {
+  const above = unitOfIssuer(superior);
+  if (unitOfIssuer(issuer)?.name || !above?.name) return issuer;
+  const committee = /^Ủy ban nhân dân (.+)$/u.exec(superior);
+  return `${issuer} ${committee && !/^Văn phòng/u.test(issuer) ? committee[1] : superior}`;
 }
 
 function levelOf(issuer: string | null): AdminLevel | null {
@@ -145,12 +157,15 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   const hb = ISSUER_BODY.exec(head);
   if (hb && s.kindLine) {
     let lines = hb[1].split('\n').filter((l) => !/CỘNG HÒA|CỘNG HOÀ|Độc lập|Số/u.test(l));
+    // a third line only when it is a body of its own ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSỞ NỘI VỤ")
+    if (lines.length === 3 && !BODY_LINE.test(lines[2].trim())) lines = lines.slice(0, 2);
     // the body written twice (a gazette's section title over the document's own header): once
-    if (lines.length === 2 && lines[1].trim() && lines[0].trim().startsWith(lines[1].trim())) lines = [lines[0]];
+    const again = collapseSpace(lines.slice(1).join(' '));
+    if (lines.length >= 2 && again && collapseSpace(lines[0]).startsWith(again)) lines = [lines[0]];
     const last = lines.length - 1;
     if (last > 0 && BODY_LINE.test(lines[last].trim())) {
-      issuer = sentenceCaseBody(lines[last]);
       superior = sentenceCaseBody(lines.slice(0, last).join(' '));
+      issuer = departmentOf(sentenceCaseBody(lines[last]), superior);
     } else if (lines.length) issuer = sentenceCaseBody(lines.join(' '));
   }
   if (!issuer) {

@@ -475,7 +475,7 @@ describe('header', () => {
     const issuer = (head: string) => extract({ file: 't.txt', text: `${head}\nSố: 20/KH-UBND\nKẾ HOẠCH\nvề công tác dân vận\n` }).header.issuer;
     expect(issuer('UBND HUYỆN CẦU NGANG')).toBe('Ủy ban nhân dân huyện Cầu Ngang');
     expect(issuer('ỦY BAN MTTQ VIỆT NAM\nTỈNH TRÀ VINH')).toBe('Ủy ban MTTQ Việt Nam tỉnh Trà Vinh');
-    expect(issuer('UBND TỈNH TRÀ VINH\nSỞ NỘI VỤ')).toBe('Sở Nội vụ');
+    expect(issuer('UBND TỈNH TRÀ VINH\nSỞ NỘI VỤ')).toBe('Sở Nội vụ tỉnh Trà Vinh');
     expect(issuer('BAN CHẤP HÀNH ĐẢNG BỘ\nXÃ TAM DÂN')).toBe('Ban Chấp hành Đảng bộ xã Tam Dân');
   });
   it('a ministry keeps the capitals of its name, written once, and names no commune ("và Xã hội")', () => {
@@ -527,6 +527,25 @@ describe('header', () => {
     expect(title('Quy định chi tiết một số điều và biện pháp\nhướng dẫn thi hành Luật Dân số\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;')).toBe(
       'Quy định chi tiết một số điều và biện pháp hướng dẫn thi hành Luật Dân số',
     );
+  });
+  it('a department the header names with no place of its own is its superior\'s, named in full with it', () => {
+    const header = (head: string) => extract({ file: 'h.txt', text: `${head}\nSố: 15/KH-X\nCầu Ngang, ngày 3 tháng 4 năm 2024\nKẾ HOẠCH\nCông tác dân vận năm 2024\n` }).header;
+    expect(header('HUYỆN ỦY CẦU NGANG\nBAN DÂN VẬN\n*')).toMatchObject({ issuer: 'Ban Dân vận Huyện ủy Cầu Ngang', level: 'huyện', district: 'Cầu Ngang', key: '15/KH-X@2024@Trà Vinh/Cầu Ngang' });
+    expect(header('TỈNH ỦY TRÀ VINH\nBAN TUYÊN GIÁO\n*')).toMatchObject({ issuer: 'Ban Tuyên giáo Tỉnh ủy Trà Vinh', level: 'tỉnh', province: 'Trà Vinh' });
+    expect(header('UBND HUYỆN CẦU NGANG\nPHÒNG NỘI VỤ')).toMatchObject({ issuer: 'Phòng Nội vụ huyện Cầu Ngang', level: 'huyện' });
+    // three lines: the committee, its unit, the department
+    expect(header('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSỞ NỘI VỤ')).toMatchObject({ issuer: 'Sở Nội vụ tỉnh Quảng Ngãi', level: 'tỉnh', province: 'Quảng Ngãi' });
+    expect(header('UBND TỈNH TRÀ VINH\nVĂN PHÒNG')).toMatchObject({ issuer: 'Văn phòng Ủy ban nhân dân tỉnh Trà Vinh', key: '15/KH-X@2024@Trà Vinh' });
+    // a body with a place of its own stays as it is
+    expect(header('ĐẢNG BỘ HUYỆN CẦU NGANG\nĐẢNG ỦY XÃ HIỆP MỸ TÂY\n*')).toMatchObject({ issuer: 'Đảng ủy xã Hiệp Mỹ Tây', commune: 'Hiệp Mỹ Tây', district: 'Cầu Ngang' });
+    // the gazette's section title over the document's own header, wrapped: the body once
+    expect(header('BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nBỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI').issuer).toBe('Bộ Lao động - Thương binh và Xã hội');
+  });
+  it('a superscript footnote mark closes a symbol ("23-QĐ/TW¹")', () => {
+    expect(cites('Thực hiện tốt Quyết định số 23-QĐ/TW¹ và Kết luận số 114-KL/TW². ¹ Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị.').map((c) => [c.key, c.mentions.length])).toEqual([
+      ['23-QĐ/TW@XIII', 2],
+      ['114-KL/TW@?', 1],
+    ]);
   });
   it('a title line ending in a verb that wants its object goes on into the line naming the document, not past a blank line', () => {
     const head = 'ỦY BAN NHÂN DÂN\nXÃ HÒA PHONG\nSố: 12/KH-UBND\nKẾ HOẠCH\n';

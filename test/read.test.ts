@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import tcvn3Table from '../ingest/data/legacy-tcvn3.json' with { type: 'json' };
 import vniTable from '../ingest/data/legacy-vni.json' with { type: 'json' };
+import { extract } from '../ingest/index.ts';
 import { decodeDocument, ReadError, readDocument, type ReadOptions } from '../ingest/read/index.ts';
 import { decodeAs } from '../ingest/read/legacy.ts';
 import { isVietnameseSyllable, VIETNAMESE_LETTERS } from '../ingest/read/syllable.ts';
@@ -215,6 +216,13 @@ describe('HTML', () => {
   it('prefers main, and keeps an article header', async () => {
     const html = page('<div>menu</div><main><article><header>Kế hoạch 49</header><p>Nội dung</p></article></main><div>quảng cáo</div>');
     expect((await decodeDocument(bytes(html), 'main.htm')).text).toBe('Kế hoạch 49\nNội dung');
+  });
+
+  it('writes a superscript number as superscript digits, so that a footnote mark does not lengthen a symbol', async () => {
+    const html = page('<p>Thực hiện Quyết định số 23-QĐ/TW<sup>1</sup> và 20 m<sup> 2 </sup>; <sup>[2]</sup></p>');
+    const r = await decodeDocument(bytes(html), 'sup.html');
+    expect(r.text).toBe('Thực hiện Quyết định số 23-QĐ/TW¹ và 20 m²; [2]');
+    expect(extract({ file: 'sup.html', text: r.text }).citations.map((c) => c.symbol)).toEqual(['23-QĐ/TW']);
   });
 
   it('survives 10k nested tags', async () => {

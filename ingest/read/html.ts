@@ -18,6 +18,7 @@ const BLOCKS = new Set([
   'section', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul',
 ]);
 const CELLS = new Set(['td', 'th']);
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** The charset a page declares in its first KiB (`<meta charset>` or `http-equiv` Content-Type). */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
@@ -83,6 +84,15 @@ export function htmlToText(html: string): string {
       if (name === 'br') {
         out.push('\n');
         lineStart = true;
+        space = false;
+        continue;
+      }
+      // a footnote mark or an exponent, "TW<sup>1</sup>", "m<sup>2</sup>": superscript digits, which
+      // no symbol or number reads on into ("217-QĐ/TW¹", not "217-QĐ/TW1")
+      const sup = name === 'sup' ? /^\s*(\d{1,3})\s*$/.exec($(step).text()) : null;
+      if (sup) {
+        out.push([...sup[1]].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join(''));
+        lineStart = false;
         space = false;
         continue;
       }

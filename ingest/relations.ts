@@ -22,7 +22,8 @@ const PATTERNS: [RegExp, StatedRelationType, boolean][] = [
   [/^(?:ve (?:viec )?)?tiep tuc (?:trien khai )?thuc hien$/, 'continues', false],
   [/^(?:ve (?:viec )?)?(?:ban hanh (?:ke hoach|chuong trinh) )?(?:to chuc )?(?:trien khai,? )?(?:thuc hien|trien khai|thi hanh)$/, 'implements', false],
   [/^(?:ve (?:viec )?)?huong dan(?: (?:thi hanh|chi tiet|thuc hien))?(?: (?:mot so (?:noi dung|dieu)(?: va bien phap thi hanh)?))?(?: cua)?$/, 'guides', false],
-  [/^(?:ve (?:viec )?)?(?:quy dinh chi tiet (?:mot so dieu )?(?:cua )?)$/, 'guides', false],
+  // "quy định chi tiết (một số điều) (và biện pháp / hướng dẫn thi hành) (của)"
+  [/^(?:ve (?:viec )?)?quy dinh chi tiet(?: va (?:bien phap|huong dan) (?:thi hanh|thuc hien))?(?: (?:mot so dieu|mot so noi dung|thi hanh))?(?: va (?:bien phap|huong dan) (?:thi hanh|thuc hien))?(?: cua)?$/, 'guides', false],
   [/^(?:ve (?:viec )?)?sua doi,? bo sung (?:mot so dieu (?:cua )?)?$/, 'amends', false],
   [/^(?:duoc )?ban hanh kem theo$/, 'issues', true],
 ];

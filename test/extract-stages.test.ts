@@ -431,6 +431,12 @@ describe('find and resolve', () => {
     const x = extract({ file: 's.txt', text: 'Thông tư số 01/2016/TT-BNV ngày 13/01/2016 của Bộ Nội vụ hướng dẫn một số nội dung của Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ; Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.' });
     expect(x.statedRelations.map((r) => `${r.from} ${r.relation} ${r.to}`)).toEqual(['01/2016/TT-BNV guides 04/2015/NĐ-CP', '01-KL/TW continues 05-CT/TW']);
   });
+  it('"quy định chi tiết (và hướng dẫn thi hành) (một số điều) của" a law guides it', () => {
+    const stated = (text: string) => extract({ file: 's.txt', text }).statedRelations.map((r) => `${r.fromKey} ${r.relation} ${r.toKey}`);
+    expect(stated('Căn cứ Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở;')).toEqual(['59/2023/NĐ-CP guides 10/2022/QH15']);
+    expect(stated('Căn cứ Nghị định số 145/2020/NĐ-CP quy định chi tiết và hướng dẫn thi hành một số điều của Bộ luật Lao động năm 2019;')).toEqual(['145/2020/NĐ-CP guides 45/2019/QH14']);
+    expect(stated('Căn cứ Nghị định số 12/2022/NĐ-CP quy định chi tiết Luật Dân quân tự vệ;')).toEqual(['12/2022/NĐ-CP guides 48/2019/QH14']);
+  });
   it('a plan "về triển khai thi hành" a law implements it', () => {
     const x = extract({ file: 's.txt', text: 'Thực hiện Kế hoạch số 120/KH-UBND ngày 10/01/2024 của UBND tỉnh Tiền Giang về triển khai thi hành Luật Thực hiện dân chủ ở cơ sở;' });
     expect(x.statedRelations.map((r) => `${r.fromKey} ${r.relation} ${r.toKey}`)).toEqual(['120/KH-UBND@2024@Tiền Giang implements 10/2022/QH15']);

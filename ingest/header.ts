@@ -30,6 +30,7 @@ const NOT_A_BODY = /^(?:can cu|thuc hien|theo|xet|tren co so|de|nham)(?![a-z])/;
 
 /** "Cầu Ngang, ngày 10 tháng 3 năm 2022", also written without diacritics ("Cau Ngang, ngay …"). */
 const PLACE_DATE_RE = /(?:^|\n)[ ]*([^\n,]{2,50}?),[ ]*ng(?:ày|ay)\b([^\n]{0,40})/u;
+const NUMBERED_PLACE = /^(?:Phường|Quận)\s+\d{1,2}$/u;
 const PLACE_PREFIX = /^(?:Huyện|Tỉnh|Thành phố|TP\.?|Thị xã|Quận|Xã|Phường|Thị trấn)\s+/iu;
 /** "<issuer> xây dựng Kế hoạch" (folded: a misplaced or missing tone, "Kế họach", still reads). */
 const SELF_RE = new RegExp(
@@ -134,8 +135,10 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
     // two header columns flattened onto one line: "Số: 01/KH-UBND   Sơn La, ngày 14 tháng 2 năm 2017"
     pd[1] = norm.slice(own.end, pd.index + pd[0].indexOf(','));
   }
-  if (pd && !/\d/.test(pd[1]) && !/^(?:Số|Căn cứ)/u.test(pd[1].trim())) {
-    place = pd[1].trim().replace(/^[*#\s]+/, '').replace(PLACE_PREFIX, '');
+  // a place has no digits, but for a numbered ward or district ("Phường 5", "Quận 3")
+  if (pd && (!/\d/.test(pd[1]) || NUMBERED_PLACE.test(pd[1].trim())) && !/^(?:Số|Căn cứ)/u.test(pd[1].trim())) {
+    place = pd[1].trim().replace(/^[*#\s]+/, '');
+    if (!NUMBERED_PLACE.test(place)) place = place.replace(PLACE_PREFIX, '');
     const d = dateAt(top === topRaw ? c.fold : foldText(top), pd.index + pd[0].search(/ng[aà]y/u));
     if (d?.date) date = d.date;
     const y = /n(?:ă|a)m[ ]*(\d{4})/u.exec(pd[2]);

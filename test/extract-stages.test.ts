@@ -547,6 +547,10 @@ describe('header', () => {
     // the gazette's section title over the document's own header, wrapped: the body once
     expect(header('BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nBỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI').issuer).toBe('Bộ Lao động - Thương binh và Xã hội');
   });
+  it('a numbered ward or district is a place ("Phường 5, ngày …")', () => {
+    const x = extract({ file: 'p.txt', text: 'ỦY BAN NHÂN DÂN\nPHƯỜNG 5\nSố: 12/KH-UBND\nPhường 5, ngày 03 tháng 4 năm 2024\nKẾ HOẠCH\nCông tác dân vận năm 2024\n' });
+    expect(x.header).toMatchObject({ place: 'Phường 5', date: '2024-04-03', commune: '5' });
+  });
   it('a superscript footnote mark closes a symbol ("23-QĐ/TW¹")', () => {
     expect(cites('Thực hiện tốt Quyết định số 23-QĐ/TW¹ và Kết luận số 114-KL/TW². ¹ Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị.').map((c) => [c.key, c.mentions.length])).toEqual([
       ['23-QĐ/TW@XIII', 2],

@@ -158,13 +158,14 @@ function classify(t: string, lines: Line[]): LineRole[] {
     if (FOOTNOTE_RULE.test(s)) {
       // a rule followed (after blank lines) by a marked note: the note runs to the first line ending a sentence
       let j = i + 1;
-      while (j < lines.length && t.slice(lines[j].from, lines[j].to).trim() === '') j++;
-      if (j >= lines.length || !FOOTNOTE_MARK.test(t.slice(lines[j].from, lines[j].to))) continue;
+      const line = (n: number) => lineForTests(t.slice(lines[n].from, lines[n].to));
+      while (j < lines.length && line(j).trim() === '') j++;
+      if (j >= lines.length || !FOOTNOTE_MARK.test(line(j))) continue;
       roles[i] = 'drop';
       let k = j;
       for (; k < lines.length && k < j + 40; k++) {
         roles[k] = 'footnote';
-        if (FOOTNOTE_END.test(t.slice(lines[k].from, lines[k].to))) break;
+        if (FOOTNOTE_END.test(line(k))) break;
       }
       i = k;
     }

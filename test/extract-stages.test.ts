@@ -46,6 +46,14 @@ describe('clean', () => {
     const c = clean(text);
     expect(c.norm.slice(0, c.footnoteStart)).toContain('ngày\n17/5/2021');
   });
+  it('a spliced footnote with zero-width spaces in its mark and its last line is still one', () => {
+    for (const zw of ['', '\u200b']) {
+      const text = `Quyết định số 2501/QĐ-UBND ngày \n${' '.repeat(40)}\n1 ${zw}Thông tư số 12/2024/TT-BLĐTBXH có căn cứ ban hành như sau:\nCăn ${zw}cứ Nghị định số 62/2022/NĐ-CP ngày 12/9/2022.${zw} \n 17/5/2021 của UBND huyện`;
+      const c = clean(text);
+      expect(c.norm.slice(0, c.footnoteStart), JSON.stringify(zw)).toContain('ngày\n17/5/2021');
+      expect(cites(text).find((x) => x.symbol === '62/2022/NĐ-CP')?.mentions.map((m) => [m.section, m.cue])).toEqual([['footnote', 'cites']]);
+    }
+  });
 });
 
 describe('symbols', () => {

@@ -60,7 +60,7 @@ const DOC_KIND_LINE =
   /^(?:ke hoach|quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu(?: lien tich)?|chuong trinh|huong dan|bao cao|ket luan|quy dinh|quy che|thong bao|cong van|luat|phap lenh|de an|cong dien|to trinh|van ban hop nhat)(?: [a-z]+){0,3}(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹*]{1,3})?\s*:?\s*$/;
 const LOWER_CASE = /\p{Ll}/u;
 /** A title line that cannot end the title. */
-const TITLE_GOES_ON = /(?:[-/,]|(?<!\p{L})(?:của|về|và|số|ngày|theo|tại|cho|với|giai đoạn|Bộ|Ban))[ ]*$/u;
+const TITLE_GOES_ON = /(?:[-/,]|(?<!\p{L})(?:của|về|và|số|ngày|tháng|năm|theo|tại|cho|với|giai đoạn|Bộ|Ban))[ ]*$/u;
 /** A line that opens the preamble (folded), never a title's continuation ("… Luật Dân số\nCăn cứ …"). */
 const PREAMBLE_START = /^[ ]*(?:can cu|thuc hien|theo|xet|tren co so|[ivx]+\.)(?![a-z])/;
 /**
@@ -114,7 +114,7 @@ export function analyse(c: Cleaned): Structure {
         titleLastLine = j;
         // continuation lines start in lower case ("… chính quyền\ntrên địa bàn xã …"), or follow a
         // line that cannot end there: a symbol broken at its dash ("NQLT-CP-\nUBTWMTTQVN"), "của", "số" …
-        for (let k = j + 1; k < ls.length && k < j + 8; k++) {
+        for (let k = j + 1; k < ls.length && k < j + 12; k++) {
           const t = text(ls[k]);
           if (!t.trim()) continue;
           const sofar = norm.slice(title.start, title.end);

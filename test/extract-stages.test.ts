@@ -517,6 +517,12 @@ describe('header', () => {
     expect(x.citations.filter((c) => c.symbol?.includes('TT-BTC')).map((c) => [c.symbol, c.relation])).toEqual([
       ['152/2016/TT-BTC', 'implements'], ['40/2019/TT-BTC', 'implements'], ['43/2023/TT-BTC', 'implements'],
     ]);
+    // the same title in a narrow column: 9 lines
+    const narrow = title.replaceAll('\n', ' ').replace(/(.{40,48}?) (?=\S)/g, '$1\n');
+    expect(narrow.split('\n')).toHaveLength(9);
+    const y = extract({ file: 't.txt', text: `THÔNG TƯ\n${narrow}\nCăn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n` });
+    expect(y.header.title).toBe(title.replaceAll('\n', ' '));
+    expect(y.citations.find((c) => c.symbol === '43/2023/TT-BTC')?.relation).toBe('implements');
   });
   it('a kind line with its tone misplaced ("KẾ HỌACH") is still the kind line: the title and its implements cue stay', () => {
     const x = extract({ file: 'k.txt', text: 'Số: 30/KH-UBND\nKẾ HỌACH\nThực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ\nI. MỤC ĐÍCH\n' });

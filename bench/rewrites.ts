@@ -33,7 +33,7 @@ export const REWRITES: Record<string, (t: string) => string> = {
   'indented lines': (t) => t.replace(/^/gm, '\t'),
   'trailing spaces': (t) => t.replace(/\n/g, ' \n'),
   'page numbers between lines': (t) => t.split('\n').map((l, i) => (i % 17 === 16 ? `${l}\n${Math.floor(i / 17) + 1}` : l)).join('\n'),
-  'lines wrapped at 50-60 characters': (t) => t.split('\n').map((l) => l.replace(/(.{50,60}?) /g, '$1\n')).join('\n'),
+  'lines wrapped at 50-60 characters': (t) => t.split('\n').map((l) => l.replace(/(.{50,60}?) (?=\S)/g, '$1\n')).join('\n'),
   'wrapped lines joined': (t) => t.replace(/([^\n.;:])[ ]*(?:\n[ ]*)+(?=\p{Ll})/gu, '$1 '),
   'symbols broken after a dash': (t) => t.replace(/-(?=[A-ZĐ])/g, '-\n'),
   'symbols broken after a slash': (t) => t.replace(/\/(?=[A-ZĐ])/g, '/\n'),

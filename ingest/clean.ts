@@ -69,6 +69,8 @@ function splitLines(t: string): Line[] {
 const PAGE_NUMBER = /^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$/;
 // "CÔNG BÁO/Số 261 + 262/Ngày 06-3-2022" (no \b after "Số": "ố" is not an ASCII word character)
 const RUNNING_HEADER = /^\s*CÔNG BÁO\s*\/\s*Số\s*\d/u;
+/** The whole running header as the original writes it, when the text of the page goes on after it on the same line. */
+const RUNNING_HEADER_THEN_TEXT = /^\s*CÔNG BÁO\s*\/\s*Số\s*\d{1,5}(?:\s*\+\s*\d{1,5})*\s*\/\s*Ngày\s*\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}\s+(?=\S)/u;
 const DAY_BEFORE = /ngày\s*$/u;
 /** A number with a dash after it and none before: "217-". */
 const NUMBER_BROKEN_AT_DASH = /^\s*\d{1,3}\s*-\s*$/;
@@ -137,6 +139,11 @@ function mayHaveARole(t: string, from: number, to: number): boolean {
   return (c >= 48 && c <= 57) || c === 45 || c === 0x2013 || c === 67 || c === 69 || c === 78 || c === 84 || c === 91 || c === 95;
 }
 
+/**
+ * Each line's role: body, dropped (page numbers, running headers, signature lines, footnote
+ * rules) or footnote. A running header with the page's text joined after it is cut off the
+ * line (its `from` moves past the header) and the rest stays body.
+ */
 function classify(t: string, lines: Line[]): LineRole[] {
   const roles: LineRole[] = new Array(lines.length).fill('body');
   for (let i = 0; i < lines.length; i++) {
@@ -148,7 +155,10 @@ function classify(t: string, lines: Line[]): LineRole[] {
     // or a symbol's number broken at its dash ("217-\nQĐ/TW")
     const pageNumber = PAGE_NUMBER.test(s) && !DAY_BEFORE.test(previousText(t, lines, i)) && !(NUMBER_BROKEN_AT_DASH.test(s) && CODE_GOES_ON.test(nextText(t, lines, i)));
     if (pageNumber || header || SIGNATURE_LINE.test(s)) {
-      roles[i] = 'drop';
+      // a line joined to the running header ("CÔNG BÁO/Số 851 + 852/Ngày 01-7-2025 c) Quyết định số …"): only the header goes
+      const rest = header ? RUNNING_HEADER_THEN_TEXT.exec(t.slice(from, to)) : null;
+      if (rest) lines[i].from = from + rest[0].length;
+      else roles[i] = 'drop';
       continue;
     }
     if (MARKDOWN_FOOTNOTE.test(s)) {

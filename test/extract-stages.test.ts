@@ -30,6 +30,13 @@ describe('clean', () => {
       expect(x.citations.map((c) => [c.key, c.name])).toEqual([['58/2014/QH13', 'Luật Bảo hiểm xã hội']]);
     }
   });
+  it('a running header with the page\'s text joined after it on one line: only the header goes', () => {
+    const text = 'chính sách của Đảng và Nhà nước;\n42\nCÔNG BÁO/Số 851 + 852/Ngày 01-7-2025 c) Quyết định số 92/2005/QĐ-TTg ngày 29 tháng 4 năm 2005 của Thủ tướng Chính phủ;';
+    const c = clean(text);
+    expect(c.norm).toBe('chính sách của Đảng và Nhà nước;\nc) Quyết định số 92/2005/QĐ-TTg ngày 29 tháng 4 năm 2005 của Thủ tướng Chính phủ;');
+    const x = one(text);
+    expect([x.key, x.date, text.slice(x.mentions[0].start, x.mentions[0].end)]).toEqual(['92/2005/QĐ-TTg', '2005-04-29', 'Quyết định số 92/2005/QĐ-TTg ngày 29 tháng 4 năm 2005 của Thủ tướng Chính phủ']);
+  });
   it('a number alone on its line with a dash after it, before a line opening with a type code, is a broken symbol, not a page number', () => {
     const c = one('Thực hiện Quyết định số\n217-\nQĐ/TW ngày 12/12/2013 của Bộ Chính trị.');
     expect([c.key, c.date]).toEqual(['217-QĐ/TW@XI', '2013-12-12']);

@@ -36,7 +36,7 @@ export const REWRITES: Record<string, (t: string) => string> = {
   'lines wrapped at 50-60 characters': (t) => t.split('\n').map((l) => l.replace(/(.{50,60}?) (?=\S)/g, '$1\n')).join('\n'),
   'wrapped lines joined': (t) => t.replace(/([^\n.;:])[ ]*(?:\n[ ]*)+(?=\p{Ll})/gu, '$1 '),
   'symbols broken after a dash': (t) => t.replace(/-(?=[A-ZĐ])/g, '-\n'),
-  'symbols broken after a slash': (t) => t.replace(/\/(?=[A-ZĐ])/g, '/\n'),
+  'symbols broken after a slash': (t) => t.replace(SYMBOL, (m) => m.replace(/\/(?=[A-ZĐ][A-ZĐ])/g, '/\n')),
   'en dashes in symbols': (t) => t.replace(SYMBOL, (m) => m.replaceAll('-', '–')),
   'slash look-alikes in symbols (／ ∕)': (t) => t.replace(SYMBOL, (m) => m.replaceAll('/', m.length % 2 ? '／' : '∕')),
   'spaces around slashes in symbols': (t) => t.replace(SYMBOL, (m) => m.replaceAll('/', ' / ')),

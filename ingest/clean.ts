@@ -84,6 +84,12 @@ const FOOTNOTE_END = /[.;]\s*$/;
 const MARKDOWN_FOOTNOTE = /^\s*\[\^[^\]\s]+\]:/;
 
 type LineRole = 'body' | 'drop' | 'footnote';
+/** A page header repeats on this many pages at least; text that two pages happen to open with the same is not one. */
+const REPEATED_ON_PAGES = 3;
+/** A page header is short: a code, a title. */
+const PAGE_HEADER_LINE = 40;
+/** Lines of the first page's header block (running header, page number, the document's header). */
+const FIRST_PAGE_LINES = 30;
 
 /** The last non-blank line before line i (at most a few lines back), or "". */
 function previousText(t: string, lines: Line[], i: number): string {
@@ -141,11 +147,13 @@ function mayHaveARole(t: string, from: number, to: number): boolean {
 
 /**
  * Each line's role: body, dropped (page numbers, running headers, signature lines, footnote
- * rules) or footnote. A running header with the page's text joined after it is cut off the
- * line (its `from` moves past the header) and the rest stays body.
+ * rules, a document's own page header under the running header) or footnote. A running header
+ * with the page's text joined after it is cut off the line (its `from` moves past the header)
+ * and the rest stays body.
  */
 function classify(t: string, lines: Line[]): LineRole[] {
   const roles: LineRole[] = new Array(lines.length).fill('body');
+  const underHeader: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const { from, to } = lines[i];
     if (to - from > 200 || !mayHaveARole(t, from, to)) continue; // long lines are text
@@ -158,7 +166,11 @@ function classify(t: string, lines: Line[]): LineRole[] {
       // a line joined to the running header ("CÔNG BÁO/Số 851 + 852/Ngày 01-7-2025 c) Quyết định số …"): only the header goes
       const rest = header ? RUNNING_HEADER_THEN_TEXT.exec(t.slice(from, to)) : null;
       if (rest) lines[i].from = from + rest[0].length;
-      else roles[i] = 'drop';
+      else {
+        roles[i] = 'drop';
+        const j = header ? firstTextLine(t, lines, i + 1) : -1;
+        if (j >= 0) underHeader.push(j);
+      }
       continue;
     }
     if (MARKDOWN_FOOTNOTE.test(s)) {
@@ -180,7 +192,27 @@ function classify(t: string, lines: Line[]): LineRole[] {
       i = k;
     }
   }
+  // the document's own page header under the gazette's ("QTKĐ:06-2021/BLĐTBXH" on each page of a
+  // procedure): the same short line under three running headers or more (text that a few pages happen
+  // to open with is longer), kept on the first page, where it may be the issuer of the document
+  const groups = new Map<string, number[]>();
+  for (const j of underHeader) {
+    const s = lineForTests(t.slice(lines[j].from, lines[j].to)).trim();
+    if (j < FIRST_PAGE_LINES || s.length > PAGE_HEADER_LINE) continue;
+    if (!groups.has(s)) groups.set(s, []);
+    groups.get(s)!.push(j);
+  }
+  for (const js of groups.values()) if (js.length >= REPEATED_ON_PAGES) for (const j of js) roles[j] = 'drop';
   return roles;
+}
+
+/** The first line from line i on that is neither blank nor a page number, or -1. */
+function firstTextLine(t: string, lines: Line[], i: number): number {
+  for (let j = i; j < lines.length && j <= i + 6; j++) {
+    const s = lineForTests(t.slice(lines[j].from, lines[j].to));
+    if (s.trim() !== '' && !PAGE_NUMBER.test(s)) return j;
+  }
+  return -1;
 }
 
 function isSpace(c: number): boolean {

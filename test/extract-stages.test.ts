@@ -37,6 +37,16 @@ describe('clean', () => {
     const x = one(text);
     expect([x.key, x.date, text.slice(x.mentions[0].start, x.mentions[0].end)]).toEqual(['92/2005/QĐ-TTg', '2005-04-29', 'Quyết định số 92/2005/QĐ-TTg ngày 29 tháng 4 năm 2005 của Thủ tướng Chính phủ']);
   });
+  it("a document's own page header repeated under three running headers or more is dropped, not read into a symbol broken at the page", () => {
+    const page = (n: number, code: string) => `\n${n}\nCÔNG BÁO/Số 1025 + 1026/Ngày 09-12-2021\n${code}\n`;
+    const head = 'THÔNG TƯ\nBan hành quy trình kiểm định\n' + 'Điều 1. Phạm vi\n'.repeat(30);
+    const body = (code: string) =>
+      `${head}nội dung${page(44, code)}nội dung${page(45, code)}theo Quyết định số 64/2008/${page(46, code)}QĐ-BLĐTBXH ngày 27 tháng 11 năm 2008 của Bộ Lao động - Thương binh và Xã hội.`;
+    expect(cites(body('QTKĐ:06-2021/BLĐTBXH')).map((c) => [c.key, c.date])).toEqual([['64/2008/QĐ-BLĐTBXH', '2008-11-27']]);
+    // a line two pages happen to open with is text
+    const twice = `${head}nội dung${page(44, 'Phụ lục')}nội dung${page(45, 'Phụ lục')}nội dung`;
+    expect(clean(twice).norm.match(/Phụ lục/g)).toHaveLength(2);
+  });
   it('a number alone on its line with a dash after it, before a line opening with a type code, is a broken symbol, not a page number', () => {
     const c = one('Thực hiện Quyết định số\n217-\nQĐ/TW ngày 12/12/2013 của Bộ Chính trị.');
     expect([c.key, c.date]).toEqual(['217-QĐ/TW@XI', '2013-12-12']);

@@ -109,8 +109,8 @@ function nextText(t: string, lines: Line[], i: number): string {
   return '';
 }
 
-/** What a line's role tests must not see: combining marks, invisibles, whitespace runs, Markdown emphasis. */
-const NOT_PLAIN = /[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad*]|\s\s/;
+/** What a line's role tests must not see: combining marks, invisibles, spaces other than U+0020 (no-break …), whitespace runs, Markdown emphasis. */
+const NOT_PLAIN = /[\u0300-\u036f\u200b-\u200d\u2060\ufeff\u00ad*\u00a0\u2000-\u200a\u202f\u3000]|\s\s/;
 /** Markdown emphasis: asterisks against a word ("**Số 281**"), not a bullet's ("* 5"). */
 const EMPHASIS = /\*+(?=\S)|(?<=\S)\*+/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
@@ -197,7 +197,7 @@ function classify(t: string, lines: Line[]): LineRole[] {
   // to open with is longer), kept on the first page, where it may be the issuer of the document
   const groups = new Map<string, number[]>();
   for (const j of underHeader) {
-    const s = lineForTests(t.slice(lines[j].from, lines[j].to)).trim();
+    const s = lineForTests(t.slice(lines[j].from, lines[j].to)).replace(/\s+/g, ' ').trim();
     if (j < FIRST_PAGE_LINES || s.length > PAGE_HEADER_LINE) continue;
     if (!groups.has(s)) groups.set(s, []);
     groups.get(s)!.push(j);

@@ -28,6 +28,8 @@ export interface Found {
   dateShared?: boolean;
   /** a year written after a name ("Luật Đất đai năm 2013") */
   year: number | null;
+  /** the year of an amendment written after a name ("Luật … (sửa đổi, bổ sung năm 2019)"): the law in force then */
+  amendedIn?: number;
   issuer: string | null;
   subject: string | null;
   /** norm offset where the "về …" subject starts (for stated relations), or null */
@@ -277,6 +279,9 @@ function resolveKind(written: string | null, fromCode: string | null, p: SymbolP
 
 const LAW_WORD_RE = /(?<![a-z0-9])(bo[ \n]luat|luat|phap[ \n]lenh|hien[ \n]phap|dieu[ \n]le)(?=[ \n])/g;
 
+/** "(sửa đổi, bổ sung năm 2019)", ", đã được sửa đổi năm 2017" after a law's name (folded). */
+const AMENDED_IN_RE = /[ \n]*[(,][ \n]*(?:da[ \n]+duoc[ \n]+)?sua[ \n]+doi(?:,?[ \n]+bo[ \n]+sung)?(?:[ \n]+mot[ \n]+so[ \n]+dieu)?[ \n]+nam[ \n]+((?:19|20)\d{2})(?![\d/])(?:[ \n]*\))?/y;
+
 /** Laws, codes, ordinances, the Constitution and the Party Statute cited by name. */
 export function findNamedLaws(c: Cleaned, symbols: Found[], limit = Infinity): Found[] {
   const out: Found[] = [];
@@ -308,8 +313,12 @@ export function findNamedLaws(c: Cleaned, symbols: Found[], limit = Infinity): F
         end = y.lastIndex;
       }
     }
+    AMENDED_IN_RE.lastIndex = end;
+    const am = AMENDED_IN_RE.exec(c.fold);
+    if (am) end = AMENDED_IN_RE.lastIndex;
     const subj = subjectAt(c, end);
     const found = nameFound(law, at, end, date, year);
+    if (am) found.amendedIn = Number(am[1]);
     found.subject = subj?.subject ?? null;
     found.subjectStart = subj?.start ?? null;
     out.push(found);

@@ -81,7 +81,7 @@ function resolveKeys(found: Found[], header: Header): KeyResult[] {
   const ctx = contextOf(header);
   const keys = found.map((f): KeyResult => {
     if (f.parts) return keyOfSymbol(f.parts, f.date, f.issuer, ctx);
-    const r = resolveNamedLaw(f.law!, { date: f.date, year: f.year }, { date: header.date, year: header.year });
+    const r = resolveNamedLaw(f.law!, { date: f.date, year: f.year, amendedIn: f.amendedIn ?? null }, { date: header.date, year: header.year });
     return { key: r.key, ambiguous: r.ambiguous };
   });
   // Within one file, mentions of one symbol whose dates do not conflict are one document:
@@ -112,7 +112,8 @@ function shareResolvedLaw(found: Found[], keys: KeyResult[]): void {
   // a law the gazetteer lacks is known by its name ("Luật sửa đổi, bổ sung … Luật Bảo hiểm y tế"), and is
   // pinned down only by a date or year written with it: undated, it is the one such law the text dates
   const lawOf = (f: Found) => f.law && (f.law.entry ?? foldPhrase(f.law.name));
-  const open = (f: Found, i: number) => keys[i].ambiguous !== undefined || (f.law?.entry === null && !f.date && !f.year);
+  const undated = (f: Found) => !f.date && !f.year;
+  const open = (f: Found, i: number) => keys[i].ambiguous !== undefined || (f.law?.entry === null && undated(f));
   const resolved = new Map<NonNullable<NamedLawMatch['entry']> | string, Set<string>>();
   found.forEach((f, i) => {
     const law = lawOf(f);
@@ -120,9 +121,10 @@ function shareResolvedLaw(found: Found[], keys: KeyResult[]): void {
     if (!resolved.has(law)) resolved.set(law, new Set());
     resolved.get(law)!.add(keys[i].key);
   });
+  // a mention with a year of its own that picks no one law ("… năm 2025", two laws that year) stays open
   found.forEach((f, i) => {
     const law = lawOf(f);
-    const one = law && open(f, i) ? resolved.get(law) : undefined;
+    const one = law && open(f, i) && undated(f) ? resolved.get(law) : undefined;
     if (one?.size === 1) keys[i] = { key: [...one][0] };
   });
 }

@@ -248,7 +248,7 @@ function instanceKey(entry: LawEntry, inst: Instance): string {
  */
 export function resolveNamedLaw(
   law: NamedLawMatch,
-  written: { date: string | null; year: number | null },
+  written: { date: string | null; year: number | null; amendedIn?: number | null },
   citing: { date: string | null; year: number | null },
 ): LawResolution {
   const entry = law.entry;
@@ -269,13 +269,33 @@ export function resolveNamedLaw(
   }
   const insts = entry.instances;
   const pick = (i: Instance): LawResolution => ({ key: instanceKey(entry, i), number: i.number, date: written.date });
-  if (written.date) {
-    const exact = insts.find((i) => i.date === written.date) ?? insts.find((i) => i.date.slice(0, 4) === written.date!.slice(0, 4));
-    if (exact) return pick(exact);
+  const several = (among: Instance[], why: string): LawResolution => ({
+    key: `${canonicalVi(entry.name)}@?`,
+    number: null,
+    date: written.date,
+    ambiguous: { reason: 'several-laws', detail: `"${law.name}" names ${among.length} laws (${among.map((i) => instanceKey(entry, i)).join(', ')}) and ${why}`, candidates: among.map((i) => instanceKey(entry, i)) },
+  });
+  const exact = written.date ? insts.find((i) => i.date === written.date) : undefined;
+  if (exact) return pick(exact);
+  // the day and month of one law, a year off: a typing slip ("Luật An toàn, vệ sinh lao động ngày 25 tháng 6 năm 2014" is of 2015)
+  const slip = written.date ? insts.filter((i) => i.date.slice(5) === written.date!.slice(5) && Math.abs(Number(i.date.slice(0, 4)) - Number(written.date!.slice(0, 4))) === 1) : [];
+  if (slip.length === 1) return pick(slip[0]);
+  // the year written (or the year of the date written): two laws of one name may be passed in one year
+  // (Luật Tổ chức chính quyền địa phương 65/2025/QH15 in February, 72/2025/QH15 in June)
+  const year = written.date ? Number(written.date.slice(0, 4)) : written.year;
+  const ofYear = year ? insts.filter((i) => Number(i.date.slice(0, 4)) === year) : [];
+  if (ofYear.length === 1) return pick(ofYear[0]);
+  if (ofYear.length > 1) {
+    const inForce = citing.date ? ofYear.filter((i) => i.date <= citing.date!) : [];
+    return inForce.length ? pick(inForce[inForce.length - 1]) : several(ofYear, `the text gives only the year ${year}`);
   }
-  if (written.year) {
-    const y = insts.find((i) => Number(i.date.slice(0, 4)) === written.year);
-    if (y) return pick(y);
+  // a year no law of the name was passed in ("Luật Đất đai năm 2014"), or the year of an amendment
+  // ("(sửa đổi, bổ sung năm 2019)"): the law in force then; none in force, a law the gazetteer lacks
+  const then = year ?? written.amendedIn;
+  if (then) {
+    const before = insts.filter((i) => Number(i.date.slice(0, 4)) <= then);
+    if (before.length) return pick(before[before.length - 1]);
+    if (year) return { key: `${canonicalVi(entry.name)}@${year}`, number: null, date: written.date };
   }
   if (insts.length === 1) return pick(insts[0]);
   const candidates = insts.map((i) => instanceKey(entry, i));

@@ -39,13 +39,13 @@ const SELF_RE = new RegExp(
 const SIGNATURE_TITLE = /(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|PHÓ BAN|TỔNG GIÁM ĐỐC|THỨ TRƯỞNG)\s*$/u;
 const PERSON = /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,5}$/u;
 /** A header line that is itself an issuing body (the line above it is then its superior). */
-const BODY_LINE = /^(?:ĐẢNG [UỦ]Y|ĐẢNG BỘ|CHI BỘ|[UỦ]Y BAN|UBND|BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) [UỦ]Y|HỘI ĐỒNG|SỞ |PHÒNG |VĂN PHÒNG|MẶT TRẬN|ĐOÀN |HỘI )/u;
+const BODY_LINE = /^(?:ĐẢNG [UỦ]Y|ĐẢNG BỘ|CHI BỘ|[UỦ]Y BAN|UBND|BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) (?:[UỦ]Y|ĐOÀN)|HỘI ĐỒNG|SỞ |PHÒNG |VĂN PHÒNG|MẶT TRẬN|CÔNG AN|ĐOÀN |HỘI )/u;
 // not a line that goes on a symbol broken at its dash or slash ("Số: 30/KH-\nUBND"; "HỢP NHẤT -\nBỘ …" is a body)
-const ISSUER_BODY = /(?:^|(?<![\p{Lu}\d][-/])\n)((?:ỦY|UỶ|UBND|HỘI ĐỒNG|BAN|ĐẢNG|HUYỆN ỦY|TỈNH ỦY|SỞ|BỘ|PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 '’\-]*){0,2})\n/u;
+const ISSUER_BODY = /(?:^|(?<![\p{Lu}\d][-/])\n)((?:ỦY|UỶ|UBND|HỘI|BAN|ĐẢNG|(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) (?:ỦY|UỶ|ĐOÀN)|ĐOÀN|MẶT TRẬN|CÔNG AN|SỞ|BỘ|PHÒNG|VĂN PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 '’\-]*){0,2})\n/u;
 
-/** A province named in the text: "tỉnh Trà Vinh", "thành phố Cần Thơ", and its Party committee "Tỉnh ủy Cà Mau", "Thành ủy Hà Nội". */
+/** A province named in the text: "tỉnh Trà Vinh", "thành phố Cần Thơ", its Party committee "Tỉnh ủy Cà Mau", "Thành ủy Hà Nội", its Youth Union "Tỉnh đoàn Bến Tre". */
 const PROVINCE_NAMED =
-  /(?<![\p{L}])(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|(?:Tỉnh|Thành)[ ](?:ủy|uỷ))[ \n]+(\p{Lu}[\p{Ll}\p{M}]*(?:[ \n]+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
+  /(?<![\p{L}])(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|(?:Tỉnh|Thành)[ ](?:ủy|uỷ|đoàn|Đoàn))[ \n]+(\p{Lu}[\p{Ll}\p{M}]*(?:[ \n]+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
 
 /** Abbreviations of bodies, written in full as the issuer is ("UBND HUYỆN X" → "Ủy ban nhân dân huyện X"). */
 const IN_FULL: Record<string, string> = { ubnd: 'Ủy ban nhân dân', hđnd: 'Hội đồng nhân dân' };
@@ -63,8 +63,8 @@ function sentenceCaseBody(upper: string): string {
   // a ministry: each part of its name capitalised ("Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch")
   if (words[0] === 'bộ' && words.length > 1) return words.map((w, i) => (i <= 1 || /^(?:-|và|bộ|.*,)$/.test(words[i - 1]) ? capitalise(w) : w)).join(' ');
   const levelWords = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'thị', 'trấn', 'thành', 'phố']);
-  // "huyện ủy", "tỉnh ủy": the Party committee of the unit; its name follows
-  const isLevel = words.map((w, i) => levelWords.has(w) || ((w === 'ủy' || w === 'uỷ') && i > 0 && levelWords.has(words[i - 1])));
+  // "huyện ủy", "tỉnh ủy", "tỉnh đoàn": the Party committee or Youth Union of the unit; its name follows
+  const isLevel = words.map((w, i) => levelWords.has(w) || (i > 0 && (w === 'ủy' || w === 'uỷ' ? levelWords.has(words[i - 1]) : w === 'đoàn' && /^(?:tỉnh|thành|huyện|quận)$/.test(words[i - 1]))));
   let inName = false;
   return words
     .map((w, i) => {

@@ -112,8 +112,8 @@ export interface UnitMention {
 // a name word: capitalised, or a number ("Phường 1"); Central Highlands names carry an apostrophe ("Ea H'leo", "M'Đrắk", "Ia H' Drai")
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’][\p{L}\p{M}]*)*|\d+)`;
 const UNIT_RE = new RegExp(
-  // "Huyện ủy Phú Ninh", "Tỉnh ủy Quảng Nam": the unit's Party committee, then its name
-  String.raw`(?<![\p{L}])(tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|TP\.?|huyện|Huyện|HUYỆN|quận|Quận|thị xã|Thị xã|xã|Xã|XÃ|phường|Phường|thị trấn|Thị trấn)(?:[ \n]+(?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ)(?![\p{L}]))?(?:[ \n]+(${NAME_WORD}(?:[ \n]+${NAME_WORD})*))?`,
+  // "Huyện ủy Phú Ninh", "Thành ủy Cần Thơ", "Tỉnh đoàn Bến Tre": the unit's Party committee or Youth Union, then its name
+  String.raw`(?<![\p{L}])(tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|TP\.?|(?:thành|Thành|THÀNH)(?=[ \n]+(?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ|đoàn|Đoàn|ĐOÀN)(?![\p{L}]))|huyện|Huyện|HUYỆN|quận|Quận|thị xã|Thị xã|xã|Xã|XÃ|phường|Phường|thị trấn|Thị trấn)(?:[ \n]+(?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ|(?<=(?:tỉnh|Tỉnh|TỈNH|thành|Thành|THÀNH|huyện|Huyện|HUYỆN|quận|Quận)[ \n]+)(?:đoàn|Đoàn|ĐOÀN))(?![\p{L}]))?(?:[ \n]+(${NAME_WORD}(?:[ \n]+${NAME_WORD})*))?`,
   'gu',
 );
 
@@ -138,7 +138,7 @@ export function unitOfIssuer(issuer: string): UnitMention | null {
   let best: UnitMention | null = null;
   const rank = { xã: 3, huyện: 2, tỉnh: 1 } as const;
   for (const m of issuer.matchAll(UNIT_RE)) {
-    const word = m[1].toLowerCase().replace(/^tp\.?$/, 'thành phố');
+    const word = m[1].toLowerCase().replace(/^(?:tp\.?|thành)$/, 'thành phố');
     const name = m[2] ? spelling(m[2].replace(/\s+/g, ' ')) : null;
     let level: UnitMention['level'];
     if (word === 'tỉnh') level = 'tỉnh';

@@ -324,6 +324,26 @@ describe('find and resolve', () => {
     expect(both).toHaveLength(1);
     expect(both[0].aliases).toContain('Luật Thực hiện dân chủ ở cơ sở');
   });
+  it('a law by name and year: the law of that year, else the one in force then, else a law the gazetteer lacks; never one of two laws of that year by chance', () => {
+    const plan = (date: string, body: string) => extract({ file: 'p.txt', text: `Số: 1/KH-UBND\nHà Nội, ngày ${date}\nKẾ HOẠCH\nabc\n${body}\n` }).citations;
+    const keys = (text: string) => cites(text).map((c) => [c.key, c.ambiguous?.reason ?? null]);
+    // two laws of one name passed in 2025 (February and June): the year alone picks neither, the plan's date does
+    expect(keys('Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;')).toEqual([['Luật Tổ chức chính quyền địa phương@?', 'several-laws']]);
+    expect(plan('01 tháng 8 năm 2025', 'Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;').map((c) => c.key)).toEqual(['72/2025/QH15']);
+    expect(plan('01 tháng 4 năm 2025', 'Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;').map((c) => c.key)).toEqual(['65/2025/QH15']);
+    // an undated mention does not take the key of a mention dated with such a year
+    expect(keys('Căn cứ Luật Tổ chức chính quyền địa phương năm 2025; Luật Tổ chức chính quyền địa phương ngày 19/6/2015;')).toEqual([
+      ['Luật Tổ chức chính quyền địa phương@?', 'several-laws'],
+      ['77/2015/QH13', null],
+    ]);
+    // a year of no law of the name: the law in force then; none in force: another law, by name and year
+    expect(keys('Căn cứ Luật Đất đai năm 2014;')).toEqual([['45/2013/QH13', null]]);
+    expect(keys('Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;')).toEqual([['Luật Tổ chức Chính phủ@2001', null]]);
+    // the year of an amendment: the law in force then, as amended
+    expect(keys('Căn cứ Luật Tổ chức chính quyền địa phương (sửa đổi, bổ sung năm 2019);')).toEqual([['77/2015/QH13', null]]);
+    // a law's day and month with the year off by one is that law
+    expect(keys('Căn cứ Luật An toàn, vệ sinh lao động ngày 25 tháng 6 năm 2014;')).toEqual([['84/2015/QH13', null]]);
+  });
   it('an amending law is one law, named by the laws it amends, which are mentions of their own', () => {
     const e = extract({
       file: 't.txt',
@@ -573,6 +593,10 @@ describe('header', () => {
     // three lines: the committee, its unit, the department
     expect(header('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSỞ NỘI VỤ')).toMatchObject({ issuer: 'Sở Nội vụ tỉnh Quảng Ngãi', level: 'tỉnh', province: 'Quảng Ngãi' });
     expect(header('UBND TỈNH TRÀ VINH\nVĂN PHÒNG')).toMatchObject({ issuer: 'Văn phòng Ủy ban nhân dân tỉnh Trà Vinh', key: '15/KH-X@2024@Trà Vinh' });
+    // the Youth Union of a province ("Tỉnh đoàn"), in the header and cited; a commune named "Đoàn Kết" is not one
+    expect(header('TỈNH ĐOÀN BẾN TRE\nBAN THƯỜNG VỤ\n***')).toMatchObject({ issuer: 'Ban Thường vụ Tỉnh đoàn Bến Tre', level: 'tỉnh', province: 'Bến Tre' });
+    expect(one('Thực hiện Kế hoạch số 45-KH/TĐTN-TG ngày 12/3/2024 của Ban Thường vụ Tỉnh đoàn Bến Tre;').key).toBe('45-KH/TĐTN-TG@2024@Bến Tre');
+    expect(header('ỦY BAN NHÂN DÂN\nXÃ ĐOÀN KẾT')).toMatchObject({ issuer: 'Ủy ban nhân dân xã Đoàn Kết', commune: 'Đoàn Kết' });
     // a body with a place of its own stays as it is
     expect(header('ĐẢNG BỘ HUYỆN CẦU NGANG\nĐẢNG ỦY XÃ HIỆP MỸ TÂY\n*')).toMatchObject({ issuer: 'Đảng ủy xã Hiệp Mỹ Tây', commune: 'Hiệp Mỹ Tây', district: 'Cầu Ngang' });
     // the gazette's section title over the document's own header, wrapped: the body once

@@ -625,6 +625,9 @@ describe('header', () => {
     expect(plan('Quy định về việc xác định mức độ khuyết tật do Hội đồng thực hiện\n\nThông tư số 01/2019/TT-BLĐTBXH ngày 02 tháng 01 năm 2019 của Bộ trưởng, được sửa đổi, bổ sung bởi:\n').header.title).toBe(
       'Quy định về việc xác định mức độ khuyết tật do Hội đồng thực hiện',
     );
+    // double-spaced text (a PDF extraction, as the seeds are): one blank line between two lines ends nothing, two do
+    const spaced = ' KẾ HOẠCH \n\nTriển khai thi hành \n\nLuật Thực hiện dân chủ ở cơ sở \n \n\n \n\nThực hiện Kế hoạch số 120/KH-UBND ngày 10/01/2024 của UBND huyện; \n\nI. MỤC ĐÍCH \n\n1. Tuyên truyền \n\n';
+    expect(extract({ file: 'd.txt', text: spaced }).header.title).toBe('Triển khai thi hành Luật Thực hiện dân chủ ở cơ sở');
     // a title that ends in a noun does not take the next line
     expect(plan('Công tác dân vận năm 2024\nChỉ thị số 05-CT/TW được quán triệt.\n').header.title).toBe('Công tác dân vận năm 2024');
   });

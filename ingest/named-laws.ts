@@ -269,12 +269,15 @@ export function resolveNamedLaw(
   }
   const insts = entry.instances;
   const pick = (i: Instance): LawResolution => ({ key: instanceKey(entry, i), number: i.number, date: written.date });
-  const several = (among: Instance[], why: string): LawResolution => ({
-    key: `${canonicalVi(entry.name)}@?`,
-    number: null,
-    date: written.date,
-    ambiguous: { reason: 'several-laws', detail: `"${law.name}" names ${among.length} laws (${among.map((i) => instanceKey(entry, i)).join(', ')}) and ${why}`, candidates: among.map((i) => instanceKey(entry, i)) },
-  });
+  const several = (among: Instance[], why: string): LawResolution => {
+    const candidates = among.map((i) => instanceKey(entry, i));
+    return {
+      key: `${canonicalVi(entry.name)}@?`,
+      number: null,
+      date: written.date,
+      ambiguous: { reason: 'several-laws', detail: `"${law.name}" names ${among.length} laws (${candidates.join(', ')}) and ${why}`, candidates },
+    };
+  };
   const exact = written.date ? insts.find((i) => i.date === written.date) : undefined;
   if (exact) return pick(exact);
   // the day and month of one law, a year off: a typing slip ("Luật An toàn, vệ sinh lao động ngày 25 tháng 6 năm 2014" is of 2015)
@@ -298,7 +301,6 @@ export function resolveNamedLaw(
     if (year) return { key: `${canonicalVi(entry.name)}@${year}`, number: null, date: written.date };
   }
   if (insts.length === 1) return pick(insts[0]);
-  const candidates = insts.map((i) => instanceKey(entry, i));
   if (citing.date) {
     const inForce = insts.filter((i) => i.date <= citing.date!);
     if (inForce.length) return pick(inForce[inForce.length - 1]);
@@ -308,14 +310,5 @@ export function resolveNamedLaw(
     if (before.length && !sameYear.length) return pick(before[before.length - 1]);
     if (!before.length && sameYear.length === 1) return pick(sameYear[0]);
   }
-  return {
-    key: `${canonicalVi(entry.name)}@?`,
-    number: null,
-    date: written.date,
-    ambiguous: {
-      reason: 'several-laws',
-      detail: `"${law.name}" names ${insts.length} laws (${candidates.join(', ')}) and the text gives no date that picks one`,
-      candidates,
-    },
-  };
+  return several(insts, 'the text gives no date that picks one');
 }

@@ -12,7 +12,7 @@ import { beforeDistrictsAbolished } from './resolve.ts';
 import type { Structure } from './structure.ts';
 
 const ABBREVIATIONS: [RegExp, string][] = [
-  [/\bUBND\b/g, 'Ủy ban nhân dân'],
+  [/(?<!\p{L})[UƯ]BND(?!\p{L})/gu, 'Ủy ban nhân dân'], // "ƯBND": an OCR misreading
   [/\bHĐND\b/g, 'Hội đồng nhân dân'],
   [/\bBTV\b/g, 'Ban Thường vụ'],
   [/\bUBMTTQ\b/g, 'Ủy ban Mặt trận Tổ quốc'],
@@ -39,16 +39,16 @@ const SELF_RE = new RegExp(
 const SIGNATURE_TITLE = /(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|THỦ TƯỚNG|BỘ TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|PHÓ BAN|TỔNG GIÁM ĐỐC|THỨ TRƯỞNG)\s*$/u;
 const PERSON = /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,5}$/u;
 /** A header line that is itself an issuing body (the line above it is then its superior). */
-const BODY_LINE = /^(?:ĐẢNG [UỦ]Y|ĐẢNG BỘ|CHI BỘ|[UỦ]Y BAN|UBND|BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) (?:[UỦ]Y|ĐOÀN)|HỘI ĐỒNG|SỞ |PHÒNG |VĂN PHÒNG|MẶT TRẬN|CÔNG AN|ĐOÀN |HỘI )/u;
+const BODY_LINE = /^(?:ĐẢNG [UỦ]Y|ĐẢNG BỘ|CHI BỘ|[UỦ]Y BAN|[UƯ]BND|BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) (?:[UỦ]Y|ĐOÀN)|HỘI ĐỒNG|SỞ |PHÒNG |VĂN PHÒNG|MẶT TRẬN|CÔNG AN|ĐOÀN |HỘI )/u;
 // not a line that goes on a symbol broken at its dash or slash ("Số: 30/KH-\nUBND"; "HỢP NHẤT -\nBỘ …" is a body)
-const ISSUER_BODY = /(?:^|(?<![\p{Lu}\d][-/])\n)((?:ỦY|UỶ|UBND|HỘI|BAN|ĐẢNG|(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) (?:ỦY|UỶ|ĐOÀN)|ĐOÀN|MẶT TRẬN|CÔNG AN|SỞ|BỘ|PHÒNG|VĂN PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 '’\-]*){0,2})\n/u;
+const ISSUER_BODY = /(?:^|(?<![\p{Lu}\d][-/])\n)((?:ỦY|UỶ|UBND|ƯBND|HỘI|BAN|ĐẢNG|(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ) (?:ỦY|UỶ|ĐOÀN)|ĐOÀN|MẶT TRẬN|CÔNG AN|SỞ|BỘ|PHÒNG|VĂN PHÒNG|THƯỜNG TRỰC)[^\n]*(?:\n[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9 '’\-]*){0,2})\n/u;
 
 /** A province named in the text: "tỉnh Trà Vinh", "thành phố Cần Thơ", its Party committee "Tỉnh ủy Cà Mau", "Thành ủy Hà Nội", its Youth Union "Tỉnh đoàn Bến Tre". */
 const PROVINCE_NAMED =
   /(?<![\p{L}])(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|(?:Tỉnh|Thành)[ ](?:ủy|uỷ|đoàn|Đoàn))[ \n]+(\p{Lu}[\p{Ll}\p{M}]*(?:[ \n]+\p{Lu}[\p{Ll}\p{M}]*){0,3})/gu;
 
 /** Abbreviations of bodies, written in full as the issuer is ("UBND HUYỆN X" → "Ủy ban nhân dân huyện X"). */
-const IN_FULL: Record<string, string> = { ubnd: 'Ủy ban nhân dân', hđnd: 'Hội đồng nhân dân' };
+const IN_FULL: Record<string, string> = { ubnd: 'Ủy ban nhân dân', ưbnd: 'Ủy ban nhân dân', hđnd: 'Hội đồng nhân dân' };
 /** Other abbreviations stay in capitals ("ỦY BAN MTTQ" → "Ủy ban MTTQ", not "Ủy ban mttq"). */
 const ACRONYMS = new Set(['ubmttq', 'mttq', 'bch', 'btv', 'bcđ', 'bql', 'ubkt', 'tw', 'bcs', 'lđlđ', 'cđcs']);
 /** Proper names inside body names ("MẶT TRẬN TỔ QUỐC VIỆT NAM" → "Mặt trận Tổ quốc Việt Nam"). */
@@ -124,7 +124,8 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   // symbol: "Số: 30 /KH-UBND" before the kind line
   const own = found.find((f) => f.form === 'symbol' && f.coreStart < headEnd && /(?:Số|So)[ \n]*:?[ \n]*$/u.test(norm.slice(Math.max(0, f.coreStart - 8), f.coreStart)));
   const kindText = s.kindLine ? foldPhrase(norm.slice(s.kindLine.start, s.kindLine.end)).replace(/\d{1,2}$/, '') : null; // "NGHỊ ĐỊNH1": a footnote mark
-  const kind = kindText ? (KIND_LIST.find((k) => kindText === k.fold || kindText.startsWith(k.fold + ' '))?.kind ?? null) : null;
+  const tight = kindText?.replace(/ /g, ''); // letters set apart by OCR: "K É HOẠCH"
+  const kind = kindText ? (KIND_LIST.find((k) => kindText === k.fold || kindText.startsWith(k.fold + ' ') || tight === k.fold.replace(/ /g, ''))?.kind ?? null) : null;
 
   // place and date line
   let place: string | null = null;

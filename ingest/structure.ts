@@ -58,6 +58,10 @@ function lines(norm: string, limit: number): NLine[] {
  */
 const DOC_KIND_LINE =
   /^(?:ke hoach|quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu(?: lien tich)?|chuong trinh|huong dan|bao cao|ket luan|quy dinh|quy che|thong bao|cong van|luat|phap lenh|de an|cong dien|to trinh|van ban hop nhat)(?: [a-z]+){0,3}(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹*]{1,3})?\s*:?\s*$/;
+/** A kind line whose letters OCR set apart ("K É HOẠCH", "K ÉT LUẬN"): a one-letter word, then the kind's letters. */
+const SPACED_KIND_LINE = new RegExp(
+  `^(?=[a-z] )(?:${['ke hoach', 'quyet dinh', 'chi thi', 'nghi quyet', 'ket luan', 'huong dan', 'chuong trinh', 'thong bao', 'bao cao'].map((k) => [...k.replace(/ /g, '')].join(' ?')).join('|')})$`,
+);
 const LOWER_CASE = /\p{Ll}/u;
 /** A title line that cannot end the title. */
 const TITLE_GOES_ON = /(?:[-/,]|(?<!\p{L})(?:của|về|và|số|ngày|tháng|năm|theo|tại|cho|với|giai đoạn|Bộ|Ban))[ ]*$/u;
@@ -116,7 +120,8 @@ export function analyse(c: Cleaned): Structure {
   let title: Range | null = null;
   let titleLastLine = -1;
   for (let i = 0; i < Math.min(ls.length, 60); i++) {
-    if (DOC_KIND_LINE.test(fold.slice(ls[i].textStart, ls[i].end).trim()) && !LOWER_CASE.test(text(ls[i]))) {
+    const folded = fold.slice(ls[i].textStart, ls[i].end).trim();
+    if ((DOC_KIND_LINE.test(folded) || SPACED_KIND_LINE.test(folded)) && !LOWER_CASE.test(text(ls[i]))) {
       kindLine = { start: ls[i].textStart, end: ls[i].end };
       let j = i + 1;
       while (j < ls.length && text(ls[j]).trim() === '') j++;

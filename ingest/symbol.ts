@@ -42,7 +42,8 @@ const CENTRAL_STATE = new Set([
  * → the code itself, unless the D-form is a code of its own (HD Hướng dẫn, DA Dự án); and "TƯ",
  * a misreading of TW ("445-KL/TƯ").
  */
-const MISSPELT_CODES: Record<string, string> = { 'TƯ': 'TW' };
+/** OCR misreadings ("445-KL/TƯ", "12/KH-ƯBND") and codes typed without "Đ" ("QD", "ND"). */
+const MISSPELT_CODES: Record<string, string> = { 'TƯ': 'TW', 'ƯBND': 'UBND' };
 for (const code of [...TYPE_CODES, ...CENTRAL_STATE, 'ĐU', 'ĐUK']) {
   const ascii = code.replace(/Đ/g, 'D');
   if (ascii !== code && !TYPE_CODES.has(ascii) && !CENTRAL_STATE.has(ascii)) MISSPELT_CODES[ascii] = code;

@@ -602,6 +602,12 @@ describe('header', () => {
     // the gazette's section title over the document's own header, wrapped: the body once
     expect(header('BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nBỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI').issuer).toBe('Bộ Lao động - Thương binh và Xã hội');
   });
+  it('reads an OCR-damaged header: "ƯBND" for UBND, "CỘNG HÕA", a kind line with its letters set apart ("K É HOẠCH")', () => {
+    const x = extract({ file: 'o.txt', text: 'ƯBND TỈNH TRÀ VINH\nSố: 12/KH-ƯBND\nCỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTrà Vinh, ngày 3 tháng 3 năm 2023\nK É HOẠCH\nThực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ\n' });
+    expect(x.header).toMatchObject({ kind: 'Kế hoạch', issuer: 'Ủy ban nhân dân tỉnh Trà Vinh', key: '12/KH-UBND@2023@Trà Vinh', title: 'Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ' });
+    expect(x.citations.map((c) => [c.key, c.relation])).toEqual([['33/CT-TTg@2021', 'implements']]);
+    expect(extract({ file: 'k.txt', text: 'BỘ CHÍNH TRỊ\nSố 01-KL/TW\nK ÉT LUẬN\nvề tiếp tục thực hiện Chỉ thị số 05-CT/TW\n' }).header.kind).toBe('Kết luận');
+  });
   it('a numbered ward or district is a place ("Phường 5, ngày …")', () => {
     const x = extract({ file: 'p.txt', text: 'ỦY BAN NHÂN DÂN\nPHƯỜNG 5\nSố: 12/KH-UBND\nPhường 5, ngày 03 tháng 4 năm 2024\nKẾ HOẠCH\nCông tác dân vận năm 2024\n' });
     expect(x.header).toMatchObject({ place: 'Phường 5', date: '2024-04-03', commune: '5' });

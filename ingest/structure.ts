@@ -76,6 +76,8 @@ const TITLE_WANTS_OBJECT = /(?<![a-z])(?:thi hanh|thuc hien|trien khai|huong dan
 const NAMES_A_DOCUMENT = new RegExp(`^[ ]*(?:${KIND_ALTERNATION}|hien phap|dieu le)(?![a-z])`);
 const ROMAN = /^(?:PHẦN\s+)?([IVX]{1,5})\s*[.)\-]\s*(?=\p{Lu})/u;
 const ARTICLE = /^Điều\s+(\d{1,3})\s*[.:]/u;
+/** A part's heading in capitals, numbered or lettered: "1. MỤC ĐÍCH, YÊU CẦU", "A. NỘI DUNG" (nothing in lower case). */
+const CAPS_HEADING = /^(?:PHẦN\s+)?([A-Z]|\d{1,2})\s*[.)]\s+(?=\p{Lu})(?!.*\p{Ll})/u;
 const NUM2 = /^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)/;
 const NUM = /^(\d{1,2})\s*[.)]\s+(?=\S)/;
 const LETTER = /^([a-zđ])\s*\)\s+/;
@@ -158,6 +160,8 @@ export function analyse(c: Cleaned): Structure {
   let firstHeading = -1;
   let purpose: Range | null = null;
   const purposeItems: Range[] = [];
+  // a plan with no Roman or article headings may head its parts "1. MỤC ĐÍCH, YÊU CẦU" or "A. NỘI DUNG"
+  const capsHeadings = !ls.some((l) => l.textStart >= afterTitle && (ROMAN.test(text(l)) || ARTICLE.test(text(l))));
   for (let i = Math.max(titleLastLine + 1, 0); i < ls.length; i++) {
     const l = ls[i];
     if (l.textStart < afterTitle) continue;
@@ -165,7 +169,7 @@ export function analyse(c: Cleaned): Structure {
     let m: RegExpExecArray | null;
     let path: string | null = null;
     let itemStart = false;
-    if ((m = ROMAN.exec(t))) {
+    if ((m = ROMAN.exec(t)) || (capsHeadings && (m = CAPS_HEADING.exec(t)))) {
       roman = m[1];
       num = sub = '';
       path = roman;

@@ -608,6 +608,12 @@ describe('header', () => {
     expect(x.citations.map((c) => [c.key, c.relation])).toEqual([['33/CT-TTg@2021', 'implements']]);
     expect(extract({ file: 'k.txt', text: 'BỘ CHÍNH TRỊ\nSố 01-KL/TW\nK ÉT LUẬN\nvề tiếp tục thực hiện Chỉ thị số 05-CT/TW\n' }).header.kind).toBe('Kết luận');
   });
+  it('a plan headed "1. MỤC ĐÍCH, YÊU CẦU" or "A. MỤC ĐÍCH" (no Roman numerals) has its sections and its purpose section', () => {
+    const plan = (one: string, two: string, sub: string) =>
+      extract({ file: 'n.txt', text: `ỦY BAN NHÂN DÂN\nXÃ HÒA PHONG\nSố: 12/KH-UBND\nKẾ HOẠCH\nCông tác dân vận năm 2024\n${one}. MỤC ĐÍCH, YÊU CẦU\n${sub}\n- Thực hiện có hiệu quả Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.\n${two}. NỘI DUNG\n- Thực hiện tốt Quyết định số 23-QĐ/TW ngày 30/7/2021.\n` }).citations.map((c) => [c.key, c.relation, c.mentions[0].section]);
+    expect(plan('1', '2', 'a) Mục đích')).toEqual([['33/CT-TTg@2021', 'implements', '1'], ['23-QĐ/TW@XIII', 'cites', '2']]);
+    expect(plan('A', 'B', '1. Mục đích')).toEqual([['33/CT-TTg@2021', 'implements', 'A.1'], ['23-QĐ/TW@XIII', 'cites', 'B']]);
+  });
   it('a numbered ward or district is a place ("Phường 5, ngày …")', () => {
     const x = extract({ file: 'p.txt', text: 'ỦY BAN NHÂN DÂN\nPHƯỜNG 5\nSố: 12/KH-UBND\nPhường 5, ngày 03 tháng 4 năm 2024\nKẾ HOẠCH\nCông tác dân vận năm 2024\n' });
     expect(x.header).toMatchObject({ place: 'Phường 5', date: '2024-04-03', commune: '5' });

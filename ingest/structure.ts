@@ -74,13 +74,15 @@ const PREAMBLE_START = /^[ ]*(?:can cu|thuc hien|theo|xet|tren co so|[ivx]+\.)(?
  */
 const TITLE_WANTS_OBJECT = /(?<![a-z])(?:thi hanh|thuc hien|trien khai|huong dan|chi tiet|bo sung|ban hanh|quan triet|pho bien|tuyen truyen|so ket|tong ket|cu the hoa)[ ]*$/;
 const NAMES_A_DOCUMENT = new RegExp(`^[ ]*(?:${KIND_ALTERNATION}|hien phap|dieu le)(?![a-z])`);
-const ROMAN = /^(?:PHẦN\s+)?([IVX]{1,5})\s*[.)\-]\s*(?=\p{Lu})/u;
+// "I.", "I)", "I-", "I/" (not "V/V", về việc)
+const ROMAN = /^(?:PHẦN\s+)?([IVX]{1,5})\s*(?:[.)\-]|\/(?![Vv](?!\p{L})))\s*(?=\p{Lu})/u;
 const ARTICLE = /^Điều\s+(\d{1,3})\s*[.:]/u;
 /** A part's heading in capitals, numbered or lettered: "1. MỤC ĐÍCH, YÊU CẦU", "A. NỘI DUNG" (nothing in lower case). */
 const CAPS_HEADING = /^(?:PHẦN\s+)?([A-Z]|\d{1,2})\s*[.)]\s+(?=\p{Lu})(?!.*\p{Ll})/u;
 const NUM2 = /^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)/;
-const NUM = /^(\d{1,2})\s*[.)]\s+(?=\S)/;
-const LETTER = /^([a-zđ])\s*\)\s+/;
+// "1.", "1)", and "1/ " before a capital (not a date: "1/3/2024")
+const NUM = /^(\d{1,2})\s*(?:[.)]|\/(?=\s+\p{Lu}))\s+(?=\S)/u;
+const LETTER = /^([a-zđ])\s*[)/]\s+/;
 const BULLET = /^[-+•–]\s*/;
 const PREAMBLE_CUE =
   /^(?:[-+•]\s*)?(can cu|tren co so|(?:de |nham )?(?:tiep tuc )?(?:to chuc )?(?:trien khai )?thuc hien|thi hanh|trien khai)(?![a-z])/;

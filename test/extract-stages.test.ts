@@ -614,6 +614,17 @@ describe('header', () => {
     expect(plan('1', '2', 'a) Mục đích')).toEqual([['33/CT-TTg@2021', 'implements', '1'], ['23-QĐ/TW@XIII', 'cites', '2']]);
     expect(plan('A', 'B', '1. Mục đích')).toEqual([['33/CT-TTg@2021', 'implements', 'A.1'], ['23-QĐ/TW@XIII', 'cites', 'B']]);
   });
+  it('headings numbered with a slash: "I/ MỤC ĐÍCH", "1/ Mục đích", "a/ …"; "V/V …" (về việc) is none, nor a date', () => {
+    const x = extract({
+      file: 's.txt',
+      text: 'KẾ HOẠCH\nCông tác dân vận năm 2024\nI/ MỤC ĐÍCH, YÊU CẦU\n1/ Mục đích\na/ Thực hiện có hiệu quả Chỉ thị số 33/CT-TTg ngày 26/11/2021.\nII/ NỘI DUNG\nV/V TRIỂN KHAI Quyết định số 23-QĐ/TW ngày 30/7/2021\n1/3/2024 Kết luận số 01-KL/TW ngày 18/5/2021\n',
+    });
+    expect(x.citations.map((c) => [c.key, c.relation, c.mentions[0].section])).toEqual([
+      ['33/CT-TTg@2021', 'implements', 'I.1.a'],
+      ['23-QĐ/TW@XIII', 'cites', 'II'],
+      ['1-KL/TW@XIII', 'cites', 'II'],
+    ]);
+  });
   it('a numbered ward or district is a place ("Phường 5, ngày …")', () => {
     const x = extract({ file: 'p.txt', text: 'ỦY BAN NHÂN DÂN\nPHƯỜNG 5\nSố: 12/KH-UBND\nPhường 5, ngày 03 tháng 4 năm 2024\nKẾ HOẠCH\nCông tác dân vận năm 2024\n' });
     expect(x.header).toMatchObject({ place: 'Phường 5', date: '2024-04-03', commune: '5' });

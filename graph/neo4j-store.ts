@@ -20,7 +20,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { foldSymbol } from '../ingest/normalize.ts';
 import { CanonicalHasher, compareEvidence } from './canonical.ts';
 import type { DocumentNode, DocumentRef, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
-import type { EdgeReadOptions, GraphStore, ImplementerFilter, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats } from './store.ts';
+import type { EdgeReadOptions, GraphStore, ImplementerFilter, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats, SymbolPage } from './store.ts';
 import {
   BASIS_TYPES, checkFirst, clampDepth, compareKeys, filterParams, issuerMatcher, pageImplementers, sortProvinceCounts, traceFrom, unresolvedAfter, unresolvedPage,
   type TraversalReads,
@@ -231,11 +231,12 @@ export class Neo4jGraphStore implements GraphStore {
     return this.documents(ids, opts?.text ?? true);
   }
 
-  async findBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentNode[]> {
+  async findBySymbol(folded: string, year?: number | null, province?: string | null, page?: SymbolPage): Promise<DocumentNode[]> {
     const rows = await this.read(
       `MATCH (d:Document {symbolFolded: $folded}) WHERE ($year IS NULL OR d.year = $year) AND ($province IS NULL OR d.province = $province)
-      RETURN ${docFields(false)} AS d ORDER BY d.id`,
-      { folded: foldSymbol(folded), year: year ?? null, province: province ?? null },
+        AND ($after IS NULL OR d.id > $after)
+      RETURN ${docFields(false)} AS d ORDER BY d.id ${page ? 'LIMIT $first' : ''}`,
+      { folded: foldSymbol(folded), year: year ?? null, province: province ?? null, after: page?.after ?? null, first: neo4j.int(page?.first ?? 0) },
     );
     return rows.map((r) => toDocument(r.d as Record<string, unknown>, false));
   }

@@ -26,7 +26,7 @@ import type { AdminLevel } from '../ingest/model.ts';
 import { CanonicalHasher } from './canonical.ts';
 import type { DocumentNode, DocumentRef, Edge, EdgeType, Evidence, Locality, UnresolvedReference } from './model.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
-import type { EdgeReadOptions, GraphStore, ImplementerFilter, Implementer, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats, TraceStep } from './store.ts';
+import type { EdgeReadOptions, GraphStore, ImplementerFilter, Implementer, IncomingPage, IngestBatch, Page, ProvinceCount, StoreStats, SymbolPage, TraceStep } from './store.ts';
 import { Adjacency, BASIS_MASK, DERIVATION_TYPES, IMPLEMENTS_MASK, type EdgeTuple, type NodeRow, type NodeTuple } from './adjacency.ts';
 import { checkFirst, clampDepth, encodeCursor, implementerAfter, sortProvinceCounts, unresolvedAfter, unresolvedPage } from './traversal.ts';
 
@@ -105,10 +105,11 @@ const SQL = {
     WHERE d.id IN (SELECT value FROM json_each(?))`,
   // Two statements: "(@year IS NULL OR year = @year)" kept the planner from using the year column of the
   // index, so a year query read every document sharing the symbol (a plan number is reused by every unit, every year).
-  bySymbol: `SELECT * FROM documents WHERE symbol_folded = ? ORDER BY id`,
-  bySymbolYear: `SELECT * FROM documents WHERE symbol_folded = ? AND year = ? ORDER BY id`,
-  bySymbolProvince: `SELECT * FROM documents WHERE symbol_folded = ? AND province = ? ORDER BY id`,
-  bySymbolProvinceYear: `SELECT * FROM documents WHERE symbol_folded = ? AND province = ? AND year = ? ORDER BY id`,
+  // the page: ids after the cursor ('' for the first page), at most LIMIT (-1: no limit)
+  bySymbol: `SELECT * FROM documents WHERE symbol_folded = ? AND id > ? ORDER BY id LIMIT ?`,
+  bySymbolYear: `SELECT * FROM documents WHERE symbol_folded = ? AND year = ? AND id > ? ORDER BY id LIMIT ?`,
+  bySymbolProvince: `SELECT * FROM documents WHERE symbol_folded = ? AND province = ? AND id > ? ORDER BY id LIMIT ?`,
+  bySymbolProvinceYear: `SELECT * FROM documents WHERE symbol_folded = ? AND province = ? AND year = ? AND id > ? ORDER BY id LIMIT ?`,
   refsBySymbol: `SELECT id, date, year FROM documents WHERE symbol_folded = ?`,
   refsBySymbolYear: `SELECT id, date, year FROM documents WHERE symbol_folded = ? AND year = ?`,
   refsBySymbolProvince: `SELECT id, date, year FROM documents WHERE symbol_folded = ? AND province = ?`,
@@ -378,8 +379,9 @@ export class SqliteGraphStore implements GraphStore {
     return this.documents(ids, opts?.text ?? true);
   }
 
-  async findBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentNode[]> {
-    return (this.symbolRows('bySymbol', folded, year, province) as DocumentRow[]).map(toDocument);
+  async findBySymbol(folded: string, year?: number | null, province?: string | null, page?: SymbolPage): Promise<DocumentNode[]> {
+    const rows = this.symbolRows('bySymbol', folded, year, province, [page?.after ?? '', page ? page.first : -1]);
+    return (rows as DocumentRow[]).map(toDocument);
   }
 
   async findRefsBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentRef[]> {
@@ -387,10 +389,11 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   /** Rows of a folded symbol, narrowed by province and year when given: the statement `<family>[Province][Year]`. */
-  private symbolRows(family: 'bySymbol' | 'refsBySymbol', folded: string, year?: number | null, province?: string | null): unknown[] {
+  private symbolRows(family: 'bySymbol' | 'refsBySymbol', folded: string, year?: number | null, province?: string | null, more: (string | number)[] = []): unknown[] {
     const args: (string | number)[] = [foldSymbol(folded)];
     if (province != null) args.push(province);
     if (year != null) args.push(year);
+    args.push(...more);
     const name = `${family}${province != null ? 'Province' : ''}${year != null ? 'Year' : ''}` as keyof typeof SQL;
     return this.st[name].all(...args);
   }

@@ -72,6 +72,12 @@ export interface IncomingPage extends EdgeReadOptions {
   limit: number;
 }
 
+/** A page of findBySymbol, by id: at most `first` documents whose id comes after `after` (from the start when null). */
+export interface SymbolPage {
+  first: number;
+  after: string | null;
+}
+
 export interface StoreStats {
   documents: number;
   ingested: number;
@@ -106,9 +112,10 @@ export interface GraphStore {
   getDocuments(ids: readonly string[], opts?: { text?: boolean }): Promise<(DocumentNode | null)[]>;
   /**
    * Documents whose folded symbol (see ingest/normalize foldSymbol) equals `folded`, optionally
-   * of one year and of one province (a local number is shared by every province: `15/KH-UBND`).
+   * of one year and of one province (a local number is shared by every province: `15/KH-UBND`),
+   * ordered by id. With `page`, at most `first` of them, those whose id comes after `after`.
    */
-  findBySymbol(folded: string, year?: number | null, province?: string | null): Promise<DocumentNode[]>;
+  findBySymbol(folded: string, year?: number | null, province?: string | null, page?: SymbolPage): Promise<DocumentNode[]>;
   /**
    * The look-up of findBySymbol reduced to id, date and year, in no particular order: what ingest
    * needs to pin an open reference. At 1M plans a local number has hundreds of documents per

@@ -100,6 +100,25 @@ describe('staff: which plans implement a directive', () => {
 });
 
 describe('tools: symbol look-up and search', () => {
+  it('pages documentsBySymbol by id: first, then after the last id; refuses a page size over 200', async () => {
+    // the samples hold two documents numbered 128/NQ-CP: the one of 2021 and a reference left open
+    const all = (await h.gql('{ documentsBySymbol(symbol: "128/NQ-CP") { id } }')).data!.documentsBySymbol.map((d: { id: string }) => d.id) as string[];
+    expect(all).toEqual(['128/NQ-CP@2021', '128/NQ-CP@?']);
+    expect([...all].sort()).toEqual(all);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages <= all.length; pages++) {
+      const r = await h.gql('query($after: ID) { documentsBySymbol(symbol: "128/NQ-CP", first: 1, after: $after) { id } }', { after });
+      const page = r.data!.documentsBySymbol.map((d: { id: string }) => d.id) as string[];
+      if (!page.length) break;
+      seen.push(...page);
+      after = page[page.length - 1];
+    }
+    expect(seen).toEqual(all);
+    expect((await h.gql('{ documentsBySymbol(symbol: "128/NQ-CP", first: 0) { id } }')).data!.documentsBySymbol).toEqual([]);
+    const big = await h.gql('{ documentsBySymbol(symbol: "128/NQ-CP", first: 201) { id } }');
+    expect(big.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
   it('narrows documentsBySymbol to one province', async () => {
     const all = (await h.gql('{ documentsBySymbol(symbol: "30/KH-UBND") { id province } }')).data!.documentsBySymbol as { id: string; province: string | null }[];
     const inTraVinh = all.filter((d) => d.province === 'Trà Vinh');

@@ -257,6 +257,35 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
     expect(await s.findBySymbol(foldSymbol('15/KH-UBND'), 2021, 'Tây Ninh')).toEqual([]);
   });
 
+  it('pages the documents of one symbol by id (findBySymbol with a page)', async () => {
+    const provinces = ['Long An', 'An Giang', 'Đồng Tháp', 'Bến Tre', 'Cà Mau'];
+    const plans = provinces.map((province, i): PlanSpec => ({
+      file: `p${i}.txt`, key: `15/KH-UBND@${2021 + (i % 2)}@${province}`, text: `Kế hoạch số 15/KH-UBND của ${province}`,
+      header: { symbol: '15/KH-UBND', year: 2021 + (i % 2), province, level: 'tỉnh' }, cites: [],
+    }));
+    const s = await loaded(plans);
+    const folded = foldSymbol('15/KH-UBND');
+    const all = (await s.findBySymbol(folded)).map((d) => d.id);
+    expect(all).toEqual(plans.map((p) => p.key!).sort());
+    const read = async (first: number, year: number | null = null) => {
+      const out: string[] = [];
+      for (let after: string | null = null, n = 0; n < 10; n++) {
+        const page = (await s.findBySymbol(folded, year, null, { first, after })).map((d) => d.id);
+        expect(page.length).toBeLessThanOrEqual(first);
+        out.push(...page);
+        if (page.length < first) break;
+        after = page[page.length - 1];
+      }
+      return out;
+    };
+    expect(await read(2)).toEqual(all);
+    expect(await read(5)).toEqual(all);
+    expect(await read(2, 2022)).toEqual(all.filter((id) => id.includes('@2022@')));
+    expect(await s.findBySymbol(folded, null, null, { first: 0, after: null })).toEqual([]);
+    expect(await s.findBySymbol(folded, null, null, { first: 3, after: all[all.length - 1] })).toEqual([]);
+    expect((await s.findBySymbol(folded, null, 'Cà Mau', { first: 3, after: null })).map((d) => d.id)).toEqual(['15/KH-UBND@2021@Cà Mau']);
+  });
+
   it('finds the id, date and year of the same documents for pinning (findRefsBySymbol)', async () => {
     const s = await loaded();
     const refs = async (q: string, year: number | null = null, province: string | null = null) => {

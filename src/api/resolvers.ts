@@ -78,10 +78,11 @@ export const resolvers: Resolvers = {
   Query: {
     document: (_p, { id }, ctx) => ctx.documents.load(id),
 
-    documentsBySymbol: async (_p, { symbol, year, province }, ctx) => {
+    documentsBySymbol: async (_p, { symbol, year, province, first, after }, ctx) => {
       const folded = foldSymbol(symbol);
       if (!folded) throw badInput('symbol must contain letters or digits');
-      return ctx.graph.findBySymbol(folded, year ?? null, province || null);
+      pageWindow(first, null); // first within 0..MAX_PAGE_SIZE, else BAD_USER_INPUT
+      return ctx.graph.findBySymbol(folded, year ?? null, province || null, { first, after: after ?? null });
     },
 
     search: async (_p, { query, filter, first, after }, ctx) => {

@@ -258,8 +258,10 @@ export type Query = {
   /**
    * Documents whose symbol matches loosely (case, accents and separators ignored:
    * "217-QĐ/TW" = "217/QĐ-TW" = "217 QD TW"), optionally of one issue year and of one
-   * province. A local number is reused by every unit every year (`15/KH-UBND`: about
-   * 8,000 documents among a million plans), so give the year or the province to narrow it.
+   * province, ordered by id. A local number is reused by every unit every year (`15/KH-UBND`:
+   * about 8,000 documents among a million plans), so give the year or the province to narrow
+   * it, and read on page by page: at most `first` documents (0 to 200), those whose id comes
+   * after `after` (pass the last id of the previous page; fewer than `first` means the last page).
    */
   documentsBySymbol: Array<Document>;
   /**
@@ -296,6 +298,8 @@ export type QueryDocumentArgs = {
 
 
 export type QueryDocumentsBySymbolArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   province?: InputMaybe<Scalars['String']['input']>;
   symbol: Scalars['String']['input'];
   year?: InputMaybe<Scalars['Int']['input']>;
@@ -692,7 +696,7 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
-  documentsBySymbol?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentsBySymbolArgs, 'symbol'>>;
+  documentsBySymbol?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentsBySymbolArgs, 'first' | 'symbol'>>;
   implementers?: Resolver<ResolversTypes['ImplementerConnection'], ParentType, ContextType, RequireFields<QueryImplementersArgs, 'first' | 'of' | 'transitive'>>;
   legalBasis?: Resolver<Array<ResolversTypes['TraceStep']>, ParentType, ContextType, RequireFields<QueryLegalBasisArgs, 'maxDepth' | 'of'>>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;

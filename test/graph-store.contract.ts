@@ -270,7 +270,7 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
     const read = async (first: number, year: number | null = null) => {
       const out: string[] = [];
       for (let after: string | null = null, n = 0; n < 10; n++) {
-        const page = (await s.findBySymbol(folded, year, null, { first, after })).map((d) => d.id);
+        const page: string[] = (await s.findBySymbol(folded, year, null, { first, after })).map((d) => d.id);
         expect(page.length).toBeLessThanOrEqual(first);
         out.push(...page);
         if (page.length < first) break;

@@ -159,10 +159,7 @@ function classify(t: string, lines: Line[]): LineRole[] {
     if (to - from > 200 || !mayHaveARole(t, from, to)) continue; // long lines are text
     const s = lineForTests(t.slice(from, to));
     const header = RUNNING_HEADER.test(s);
-    // a number alone on its line is a page number, unless it is the day after a line ending in "ngày",
-    // or a symbol's number broken at its dash ("217-\nQĐ/TW")
-    const pageNumber = PAGE_NUMBER.test(s) && !DAY_BEFORE.test(previousText(t, lines, i)) && !(NUMBER_BROKEN_AT_DASH.test(s) && CODE_GOES_ON.test(nextText(t, lines, i)));
-    if (pageNumber || header || SIGNATURE_LINE.test(s)) {
+    if (isPageNumber(t, lines, i, s) || header || SIGNATURE_LINE.test(s)) {
       // a line joined to the running header ("CÔNG BÁO/Số 851 + 852/Ngày 01-7-2025 c) Quyết định số …"): only the header goes
       const rest = header ? RUNNING_HEADER_THEN_TEXT.exec(t.slice(from, to)) : null;
       if (rest) lines[i].from = from + rest[0].length;
@@ -178,15 +175,18 @@ function classify(t: string, lines: Line[]): LineRole[] {
       continue;
     }
     if (FOOTNOTE_RULE.test(s)) {
-      // a rule followed (after blank lines) by a marked note: the note runs to the first line ending a sentence
+      // a rule followed (after blank lines and page numbers) by a marked note: the note runs to the first line ending a sentence
       let j = i + 1;
       const line = (n: number) => lineForTests(t.slice(lines[n].from, lines[n].to));
-      while (j < lines.length && line(j).trim() === '') j++;
+      const pages: number[] = [];
+      for (; j < lines.length && (line(j).trim() === '' || isPageNumber(t, lines, j, line(j))); j++) if (line(j).trim() !== '') pages.push(j);
       if (j >= lines.length || !FOOTNOTE_MARK.test(line(j))) continue;
       roles[i] = 'drop';
+      for (const p of pages) roles[p] = 'drop';
       let k = j;
       for (; k < lines.length && k < j + 40; k++) {
-        roles[k] = 'footnote';
+        // a page number inside the note ("… Thông tư số 08/2023/TT-\n76\nBLĐTBXH …")
+        roles[k] = k > j && isPageNumber(t, lines, k, line(k)) ? 'drop' : 'footnote';
         if (FOOTNOTE_END.test(line(k))) break;
       }
       i = k;
@@ -204,6 +204,14 @@ function classify(t: string, lines: Line[]): LineRole[] {
   }
   for (const js of groups.values()) if (js.length >= REPEATED_ON_PAGES) for (const j of js) roles[j] = 'drop';
   return roles;
+}
+
+/**
+ * A number alone on its line (`s`, as the role tests read it) is a page number, unless it is the
+ * day after a line ending in "ngày", or a symbol's number broken at its dash ("217-\nQĐ/TW").
+ */
+function isPageNumber(t: string, lines: Line[], i: number, s: string): boolean {
+  return PAGE_NUMBER.test(s) && !DAY_BEFORE.test(previousText(t, lines, i)) && !(NUMBER_BROKEN_AT_DASH.test(s) && CODE_GOES_ON.test(nextText(t, lines, i)));
 }
 
 /** The first line from line i on that is neither blank nor a page number, or -1. */

@@ -63,6 +63,14 @@ describe('clean', () => {
     const c = clean(text);
     expect(c.norm.slice(0, c.footnoteStart)).toContain('ngày\n17/5/2021');
   });
+  it('a page number between a footnote rule and its note, or inside the note, is dropped and the note stays one', () => {
+    const text = `Quyết định số 2501/QĐ-UBND của \n${' '.repeat(40)}\n18\n19 Mẫu này ban hành kèm theo Thông tư số 08/2023/TT-\n76\nBLĐTBXH ngày 29 tháng 8 năm 2023.\n UBND huyện`;
+    const c = clean(text);
+    expect(c.norm.slice(0, c.footnoteStart)).toContain('của\nUBND huyện');
+    expect(c.norm.slice(c.footnoteStart)).not.toMatch(/\b(?:18|76)\b/);
+    const x = cites(text).find((ci) => ci.symbol === '08/2023/TT-BLĐTBXH');
+    expect([x?.date, x?.mentions.map((m) => m.section)]).toEqual(['2023-08-29', ['footnote']]);
+  });
   it('a spliced footnote with zero-width spaces in its mark and its last line is still one', () => {
     for (const zw of ['', '\u200b']) {
       const text = `Quyết định số 2501/QĐ-UBND ngày \n${' '.repeat(40)}\n1 ${zw}Thông tư số 12/2024/TT-BLĐTBXH có căn cứ ban hành như sau:\nCăn ${zw}cứ Nghị định số 62/2022/NĐ-CP ngày 12/9/2022.${zw} \n 17/5/2021 của UBND huyện`;

@@ -207,10 +207,17 @@ function matchUnknownLaw(c: Cleaned, at: number, afterKind: number, kind: string
   let pos = afterKind;
   let end = -1;
   let previous = '';
+  // a page number opening the line that goes on the name ("Luật Bảo\n14 hiểm xã hội"): left out of the name
+  const pageNumbers: [number, number][] = [];
   for (let n = 0; n < 8; n++) {
     word.lastIndex = pos;
     const m = word.exec(c.norm);
     if (!m) break;
+    if (n > 0 && !m[2] && m[0].includes('\n') && /^\d{1,3}$/.test(m[1]) && /^[ ]\p{Ll}/u.test(c.norm.slice(word.lastIndex, word.lastIndex + 2))) {
+      pageNumbers.push([m.index, word.lastIndex]);
+      pos = word.lastIndex;
+      continue;
+    }
     // a footnote mark glued to the last word ("Luật Bảo hiểm y tế1") ends the name before it
     const marked = /^(\p{L}+)\d+$/u.exec(m[1]);
     const w = marked ? marked[1] : m[1];
@@ -224,7 +231,16 @@ function matchUnknownLaw(c: Cleaned, at: number, afterKind: number, kind: string
     if (marked || (m[2] && !(m[2] === ',' && joinsAcrossComma(c.norm, pos, lw)))) break;
   }
   if (end < 0) return null;
-  return { kind, name: collapseSpace(c.norm.slice(at, end)), entry: null, end };
+  const kept = pageNumbers.filter(([s]) => s < end);
+  if (!kept.length) return { kind, name: collapseSpace(c.norm.slice(at, end)), entry: null, end };
+  let name = '';
+  let from = at;
+  for (const [s, e] of kept) {
+    name += c.norm.slice(from, s);
+    from = e;
+  }
+  name = collapseSpace(name + c.norm.slice(from, end));
+  return { kind, name, entry: load().byName.get(foldPhrase(name)) ?? null, end };
 }
 
 export interface LawResolution {

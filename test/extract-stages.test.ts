@@ -30,6 +30,12 @@ describe('clean', () => {
       expect(x.citations.map((c) => [c.key, c.name])).toEqual([['58/2014/QH13', 'Luật Bảo hiểm xã hội']]);
     }
   });
+  it('a page number opening the line that goes on a law\'s name is left out of the name ("Luật Bảo\\n14 hiểm xã hội")', () => {
+    const c = one('theo quy định tại Điều 59 Luật Bảo\n\nCÔNG BÁO/Số 1459 + 1460/Ngày 19-10-2025\n14 hiểm xã hội ngày 29 tháng 6 năm 2024;');
+    expect([c.key, c.name]).toEqual(['41/2024/QH15', 'Luật Bảo hiểm xã hội']);
+    // a number inside a line is not a page number ("Luật Viễn thông gửi 01 bộ hồ sơ")
+    expect(cites('Điều 33 Luật Tần số gửi 01 bộ hồ sơ tới Ủy ban nhân dân').map((x) => x.name)).not.toContain('Luật Tần số gửi bộ hồ sơ');
+  });
   it('a running header with the page\'s text joined after it on one line: only the header goes', () => {
     const text = 'chính sách của Đảng và Nhà nước;\n42\nCÔNG BÁO/Số 851 + 852/Ngày 01-7-2025 c) Quyết định số 92/2005/QĐ-TTg ngày 29 tháng 4 năm 2005 của Thủ tướng Chính phủ;';
     const c = clean(text);

@@ -141,7 +141,9 @@ export function analyse(c: Cleaned): Structure {
           const sofar = norm.slice(title.start, title.end);
           const line = fold.slice(ls[k].textStart, ls[k].end);
           const goesOn =
-            /^\p{Ll}/u.test(t) ||
+            // a lower-case word or parenthesis ("(đã được sửa đổi, …)"), the ministry's name broken at its dash ("Bộ Lao động\n- Thương binh và Xã hội")
+            /^\(?\p{Ll}/u.test(t) ||
+            (/Lao động$/u.test(sofar.trimEnd()) && /^- Thương binh/u.test(t)) ||
             (TITLE_GOES_ON.test(sofar) && !PREAMBLE_START.test(line)) ||
             (TITLE_WANTS_OBJECT.test(fold.slice(title.start, title.end)) && /^\p{Lu}/u.test(t) && NAMES_A_DOCUMENT.test(line) && !blankBefore(c, ls[k]));
           if (!goesOn || /[.:;]\s*$/.test(sofar)) break;

@@ -665,6 +665,13 @@ describe('header', () => {
     // double-spaced text (a PDF extraction, as the seeds are): one blank line between two lines ends nothing, two do
     const spaced = ' KẾ HOẠCH \n\nTriển khai thi hành \n\nLuật Thực hiện dân chủ ở cơ sở \n \n\n \n\nThực hiện Kế hoạch số 120/KH-UBND ngày 10/01/2024 của UBND huyện; \n\nI. MỤC ĐÍCH \n\n1. Tuyên truyền \n\n';
     expect(extract({ file: 'd.txt', text: spaced }).header.title).toBe('Triển khai thi hành Luật Thực hiện dân chủ ở cơ sở');
+    // a parenthesis in lower case, and the ministry's name broken at its dash, go on a title
+    expect(plan('Sửa đổi Nghị định số 100/2024/NĐ-CP về nhà ở xã hội\n(đã được sửa đổi tại Nghị định số 261/2025/NĐ-CP)\nCăn cứ Luật Nhà ở;\n').header.title).toBe(
+      'Sửa đổi Nghị định số 100/2024/NĐ-CP về nhà ở xã hội (đã được sửa đổi tại Nghị định số 261/2025/NĐ-CP)',
+    );
+    expect(plan('Sửa đổi Thông tư số 26/2016/TT-BLĐTBXH của Bộ trưởng Bộ Lao động\n- Thương binh và Xã hội hướng dẫn tiền lương\nCăn cứ Luật Lao động;\n').header.title).toBe(
+      'Sửa đổi Thông tư số 26/2016/TT-BLĐTBXH của Bộ trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn tiền lương',
+    );
     // a title that ends in a noun does not take the next line
     expect(plan('Công tác dân vận năm 2024\nChỉ thị số 05-CT/TW được quán triệt.\n').header.title).toBe('Công tác dân vận năm 2024');
   });

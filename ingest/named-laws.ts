@@ -109,8 +109,8 @@ const NAME_BEFORE_LAW_NUMBER =
 const AMENDING_NAME_RE = /^luat sua doi\b/;
 /** After "Luật": "sửa đổi, bổ sung một số điều của" (or shorter), up to the first law it amends. */
 const AMENDING_RE = /[ \n]+sua[ \n]+doi(?:[ \n]*,?[ \n]*bo[ \n]+sung)?(?:[ \n]+mot[ \n]+so[ \n]+dieu)?(?:[ \n]+cua)?[ \n]+(?=(?:bo[ \n]+luat|luat|phap[ \n]+lenh)[ \n])/y;
-/** An amended law's number, written after its name: "Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …". */
-const AMENDED_NUMBER_RE = /[ \n]*,?[ \n]*so[ \n]*\d{1,4}[ \n]*\/[ \n]*\d{4}[ \n]*\/[ \n]*qh\d*/y;
+/** An amended law's number, written after its name: "Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …" (also "số:", or no "số"). */
+const AMENDED_NUMBER_RE = /[ \n]*,?[ \n]*(?:so[ \n]*:?[ \n]*)?\d{1,4}[ \n]*\/[ \n]*\d{4}[ \n]*\/[ \n]*qh\d*/y;
 /** Between two amended laws: ", ", " và ", ", và ". */
 const AMENDED_SEPARATOR_RE = /(?:[ \n]*,[ \n]*(?:va[ \n]+)?|[ \n]+va[ \n]+)(?=(?:bo[ \n]+luat|luat|phap[ \n]+lenh)[ \n])/y;
 

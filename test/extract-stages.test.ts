@@ -374,6 +374,14 @@ describe('find and resolve', () => {
       ['47/2019/QH14', 'amends', '77/2015/QH13'],
     ]);
   });
+  it('an amending law lists the laws it amends with their numbers, written after "số", "số:" or alone', () => {
+    for (const so of ['số ', 'số: ', '']) {
+      const e = extract({ file: 't.txt', text: `Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai ${so}31/2024/QH15, Luật Nhà ở ${so}27/2023/QH15 và Luật Các tổ chức tín dụng ${so}32/2024/QH15;` });
+      const amending = e.citations.find((c) => c.name?.startsWith('Luật sửa đổi'));
+      expect(amending?.name, JSON.stringify(so)).toBe('Luật sửa đổi, bổ sung một số điều của Luật Đất đai, Luật Nhà ở và Luật Các tổ chức tín dụng');
+      expect(e.statedRelations.filter((r) => r.relation === 'amends').map((r) => r.toKey), JSON.stringify(so)).toEqual(['31/2024/QH15', '27/2023/QH15', '32/2024/QH15']);
+    }
+  });
   it('names broken across lines are read: "Luật sửa\nđổi, bổ sung …", "Bộ\nluật", "Hiến\npháp"', () => {
     const e = extract({
       file: 't.txt',

@@ -1,10 +1,11 @@
 /**
  * The layout of a plan in the cleaned text: header block, kind line, title,
- * preamble, numbered sections ("II.1", "III.2.a"), footnotes, and the relation
- * cue in force at every point:
+ * preamble, numbered sections ("II.1", "III.2.a"; "I/", "1/", and "1. MỤC ĐÍCH" or
+ * "A. NỘI DUNG" in plans without Roman numerals), footnotes, and the relation cue in
+ * force at every point:
  * - based_on inside a preamble clause opened by "Căn cứ";
  * - implements inside a preamble clause opened by "Thực hiện …", in the title,
- *   and in a section I (purpose) item whose own verb is "(Triển khai) thực hiện";
+ *   and in a purpose section's item whose own verb is "(Triển khai) thực hiện";
  * - cites everywhere else.
  */
 import { type Cleaned, toOriginal } from './clean.ts';

@@ -213,6 +213,11 @@ describe('HTML', () => {
     expect(r.text).toBe('KẾ HOẠCH\nThực hiện Quyết định số 217-QĐ/TW & Quy định số 218-QĐ/TW\u00a0của Bộ Chính trị\nMột\nHai\ndòng hai\nA\tB');
   });
 
+  it('leaves a sidebar out (its "related documents" are not the page\'s citations)', async () => {
+    const html = page('<main><p>Căn cứ Quyết định số 217-QĐ/TW của Bộ Chính trị.</p><aside><h3>Văn bản liên quan</h3><ul><li>Nghị định số 04/2015/NĐ-CP</li></ul></aside></main>');
+    expect((await decodeDocument(bytes(html), 'side.html')).text).toBe('Căn cứ Quyết định số 217-QĐ/TW của Bộ Chính trị.');
+  });
+
   it('prefers main, and keeps an article header', async () => {
     const html = page('<div>menu</div><main><article><header>Kế hoạch 49</header><p>Nội dung</p></article></main><div>quảng cáo</div>');
     expect((await decodeDocument(bytes(html), 'main.htm')).text).toBe('Kế hoạch 49\nNội dung');

@@ -1,6 +1,6 @@
 /**
  * HTML → text: the page's `main` (else its `article`s, else `body`), without scripts, styles,
- * frames, navigation or page header/footer; block elements become line breaks, runs of
+ * frames, navigation, sidebars or page header/footer; block elements become line breaks, runs of
  * white space one space, entities decoded. The tree is walked with an explicit stack, so
  * deeply nested markup cannot overflow the call stack.
  */
@@ -8,12 +8,12 @@ import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { latin1 } from './sniff.ts';
 
-/** Elements whose content is never document text. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'iframe', 'nav', 'template', 'svg', 'object', 'embed', 'canvas', 'head']);
+/** Elements whose content is never document text; a sidebar (`aside`) of "related documents" would be read as citations. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'iframe', 'nav', 'aside', 'template', 'svg', 'object', 'embed', 'canvas', 'head']);
 /** Page chrome, unless inside an article or main (then it is the article's own header). */
 const CHROME = new Set(['header', 'footer']);
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'address', 'article', 'blockquote', 'caption', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
   'figure', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'footer', 'hr', 'li', 'main', 'ol', 'p', 'pre',
   'section', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul',
 ]);

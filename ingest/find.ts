@@ -41,7 +41,8 @@ export interface Found {
 }
 
 // one lower-case letter inside ("TTg", "QĐi", "CTr"), and the casings "Ttg", "Ctr", "Ttr" (Chương trình, Tờ trình)
-const CODE = String.raw`(?:[A-ZĐƯ][A-ZĐƯ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?|Ttg|Ctr|Ttr)`;
+// and an old code joined by "&" ("QĐ-BGD&ĐT", "BNN&PTNT")
+const CODE = String.raw`(?:[A-ZĐƯ][A-ZĐƯ0-9]*(?:&[A-ZĐƯ][A-ZĐƯ0-9]*)?(?:[a-zđ][A-ZĐ0-9]*)?|Ttg|Ctr|Ttr)`;
 /** A Party issuer typed in lower case: "15- Nq/tw". */
 const LOWER_PARTY_ISSUER = 'tw|tu|hu';
 /** Type codes that, followed by "/", make a space enough between them and the number: "84 QĐ/TWĐTN". */
@@ -192,6 +193,18 @@ function trailer(c: Cleaned, pos: number) {
   return { date: d?.date ?? null, issuer: iss?.issuer ?? null, trailerEnd: end, subject: subj?.subject ?? null, subjectStart: subj?.start ?? null };
 }
 
+/**
+ * Whether norm[start, end) sits in a link: the run of non-space characters around it holds a
+ * URL's marks ("https://vbpl.vn/…&Keyword=\n14/2007/TT-BL%C4%90TBXH", cut at the "%" of an encoded "Đ").
+ */
+function inLink(norm: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && start - a < 200 && !/\s/.test(norm[a - 1])) a--;
+  let b = end;
+  while (b < norm.length && b - end < 200 && !/\s/.test(norm[b])) b++;
+  return /:\/\/|%[0-9A-F]{2}|^www\.|[?=]/i.test(norm.slice(a, b));
+}
+
 /** Numbered citations, in reading order; at most about `limit` (memory stays bounded on absurd inputs). */
 export function findSymbols(c: Cleaned, limit = Infinity): Found[] {
   const out: Found[] = [];
@@ -200,6 +213,7 @@ export function findSymbols(c: Cleaned, limit = Infinity): Found[] {
     const [all, firstNum, listPart, year, sep, code, rest, legislature] = m;
     const numStart = m.index;
     const symEnd = m.index + all.length;
+    if (inLink(c.norm, numStart, symEnd)) continue;
     const kb = kindBefore(c, numStart);
     if (!kb && (EXCLUDED_BEFORE_RE.test(c.fold.slice(Math.max(0, numStart - 30), numStart)) || ARTICLE_BEFORE_RE.test(c.norm.slice(Math.max(0, numStart - 12), numStart)))) continue;
     // the looser forms ("O4", a space for the "-") only after a kind word

@@ -50,7 +50,7 @@ for (const code of [...TYPE_CODES, ...CENTRAL_STATE, 'ĐU', 'ĐUK']) {
 }
 
 export function canonicalCode(code: string): string {
-  const up = code.toUpperCase();
+  const up = code.replace(/&/g, '').toUpperCase(); // "BGD&ĐT" is written "BGDĐT" since
   const fixed = MISSPELT_CODES[up] ?? up;
   return MIXED_CASE[fixed] ?? fixed;
 }

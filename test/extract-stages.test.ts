@@ -98,6 +98,14 @@ describe('symbols', () => {
 });
 
 describe('find and resolve', () => {
+  it('an old code joined by "&" is read whole ("QĐ-BGD&ĐT"); a number inside a link is not a citation', () => {
+    expect(cites('Thông tư số 14/2009/TT-BGDĐT và Quyết định số 37/2000/QĐ-BGD&ĐT ngày 29 tháng 8 năm 2000 của Bộ trưởng Bộ Giáo dục và Đào tạo').map((c) => [c.key, c.symbol, c.date])).toEqual([
+      ['14/2009/TT-BGDĐT', '14/2009/TT-BGDĐT', null],
+      ['37/2000/QĐ-BGDĐT', '37/2000/QĐ-BGD&ĐT', '2000-08-29'],
+    ]);
+    const table = 'Thông tư\nSố 14/2007/TT-\nBLĐTBXH\nngày 30/8/2007\nhttps://vbpl.vn/TW/Pages/vbpq-\ntoanvan.aspx?ItemID=123084&Keyword=\n14/2007/TT-BL%C4%90TBXH\nS%E1%BB%91%20178/1998/TT-TCCP';
+    expect(cites(table).map((c) => c.key)).toEqual(['14/2007/TT-BLĐTBXH']);
+  });
   it('State form with long date, issuer and subject', () => {
     const c = one('Căn cứ Kế hoạch số 15/KH-UBND ngày 14 tháng 01 năm 2022 của Ủy ban nhân dân tỉnh Đồng Tháp về công tác dân vận;');
     expect(c).toMatchObject({ symbol: '15/KH-UBND', date: '2022-01-14', issuer: 'Ủy ban nhân dân tỉnh Đồng Tháp', relation: 'based_on', key: '15/KH-UBND@2022@Đồng Tháp' });

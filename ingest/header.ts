@@ -30,6 +30,7 @@ const NOT_A_BODY = /^(?:can cu|thuc hien|theo|xet|tren co so|de|nham)(?![a-z])/;
 
 /** "Cầu Ngang, ngày 10 tháng 3 năm 2022", also written without diacritics ("Cau Ngang, ngay …"). */
 const PLACE_DATE_RE = /(?:^|\n)[ ]*([^\n,]{2,50}?),[ ]*ng(?:ày|ay)\b([^\n]{0,40})/u;
+const CERTIFIED_BEFORE = /XÁC THỰC VĂN BẢN HỢP NHẤT[ \n]*Số[ \n]*:?[ \n]*$/u;
 const NUMBERED_PLACE = /^(?:Phường|Quận)\s+\d{1,2}$/u;
 const PLACE_PREFIX = /^(?:Huyện|Tỉnh|Thành phố|TP\.?|Thị xã|Quận|Xã|Phường|Thị trấn)\s+/iu;
 /** "<issuer> xây dựng Kế hoạch" (folded: a misplaced or missing tone, "Kế họach", still reads). */
@@ -122,7 +123,10 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   const top = tableAsLines(topRaw);
 
   // symbol: "Số: 30 /KH-UBND" before the kind line
-  const own = found.find((f) => f.form === 'symbol' && f.coreStart < headEnd && /(?:Số|So)[ \n]*:?[ \n]*$/u.test(norm.slice(Math.max(0, f.coreStart - 8), f.coreStart)));
+  const own =
+    found.find((f) => f.form === 'symbol' && f.coreStart < headEnd && /(?:Số|So)[ \n]*:?[ \n]*$/u.test(norm.slice(Math.max(0, f.coreStart - 8), f.coreStart))) ??
+    // a consolidated text's own number is in its certification at the end ("XÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 462/VBHN-BLĐTBXH\nHà Nội, ngày 10 tháng 02 năm 2025")
+    found.find((f) => f.form === 'symbol' && CERTIFIED_BEFORE.test(norm.slice(Math.max(0, f.coreStart - 50), f.coreStart)));
   const kindText = s.kindLine ? foldPhrase(norm.slice(s.kindLine.start, s.kindLine.end)).replace(/\d{1,2}$/, '') : null; // "NGHỊ ĐỊNH1": a footnote mark
   const tight = kindText?.replace(/ /g, ''); // letters set apart by OCR: "K É HOẠCH"
   const kind = kindText ? (KIND_LIST.find((k) => kindText === k.fold || kindText.startsWith(k.fold + ' ') || tight === k.fold.replace(/ /g, ''))?.kind ?? null) : null;
@@ -144,6 +148,13 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
     if (d?.date) date = d.date;
     const y = /n(?:ă|a)m[ ]*(\d{4})/u.exec(pd[2]);
     year = date ? Number(date.slice(0, 4)) : y ? Number(y[1]) : null;
+  }
+
+  // a consolidated text's date is its certification's ("Số: 462/VBHN-BLĐTBXH\nHà Nội, ngày 10 tháng 02 năm 2025")
+  if (!date && own && own.coreStart >= headEnd) {
+    const at = norm.indexOf('ngày', own.coreEnd);
+    const d = at >= 0 && at - own.coreEnd < 80 ? dateAt(c.fold, at) : null;
+    if (d?.date) [date, year] = [d.date, Number(d.date.slice(0, 4))];
   }
 
   // a symbol broken at its dash across lines ("NQLT-CP-\nUBTWMTTQVN") is written whole
@@ -246,7 +257,8 @@ export function extractHeader(c: Cleaned, s: Structure, found: Found[]): Header 
   return {
     key: null,
     symbol: own?.symbol ?? null,
-    kind,
+    // a consolidated text keeps the layout of the text it consolidates ("THÔNG TƯ"), and is one by its number
+    kind: own?.parts?.type === 'VBHN' ? 'Văn bản hợp nhất' : kind,
     date,
     year: year ?? (own?.date ? Number(own.date.slice(0, 4)) : null),
     place,

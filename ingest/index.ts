@@ -79,9 +79,11 @@ function preferOwnDates(found: Found[]): void {
 
 function resolveKeys(found: Found[], header: Header): KeyResult[] {
   const ctx = contextOf(header);
+  // a consolidated text quotes the texts it consolidates: its own date does not say which law was in force
+  const citing = header.kind === 'Văn bản hợp nhất' ? { date: null, year: null } : { date: header.date, year: header.year };
   const keys = found.map((f): KeyResult => {
     if (f.parts) return keyOfSymbol(f.parts, f.date, f.issuer, ctx);
-    const r = resolveNamedLaw(f.law!, { date: f.date, year: f.year, amendedIn: f.amendedIn ?? null }, { date: header.date, year: header.year });
+    const r = resolveNamedLaw(f.law!, { date: f.date, year: f.year, amendedIn: f.amendedIn ?? null }, citing);
     return { key: r.key, ambiguous: r.ambiguous };
   });
   // Within one file, mentions of one symbol whose dates do not conflict are one document:

@@ -655,6 +655,16 @@ describe('header', () => {
       ['1-KL/TW@XIII', 'cites', 'II'],
     ]);
   });
+  it("a consolidated text's own number and date are in its certification at the end; it does not cite itself", () => {
+    const x = extract({
+      file: 'v.txt',
+      text: 'BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nTHÔNG TƯ\nHướng dẫn quản lý lao động\nThông tư số 28/2016/TT-BLĐTBXH ngày 01 tháng 9 năm 2016, được sửa đổi, bổ sung bởi:\nĐiều 1. Phạm vi\nTheo Luật Doanh nghiệp.\nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nXÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 462/VBHN-BLĐTBXH\nHà Nội, ngày 10 tháng 02 năm 2025\n',
+    });
+    expect(x.header).toMatchObject({ symbol: '462/VBHN-BLĐTBXH', kind: 'Văn bản hợp nhất', date: '2025-02-10', key: '462/VBHN-BLĐTBXH@2025' });
+    expect(x.citations.map((c) => c.key)).not.toContain('462/VBHN-BLĐTBXH@?');
+    // the consolidation's date does not pick the law in force when the text it consolidates was written
+    expect(x.citations.find((c) => c.name === 'Luật Doanh nghiệp')?.ambiguous?.reason).toBe('several-laws');
+  });
   it('a numbered ward or district is a place ("Phường 5, ngày …")', () => {
     const x = extract({ file: 'p.txt', text: 'ỦY BAN NHÂN DÂN\nPHƯỜNG 5\nSố: 12/KH-UBND\nPhường 5, ngày 03 tháng 4 năm 2024\nKẾ HOẠCH\nCông tác dân vận năm 2024\n' });
     expect(x.header).toMatchObject({ place: 'Phường 5', date: '2024-04-03', commune: '5' });

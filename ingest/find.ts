@@ -54,7 +54,8 @@ const SYMBOL_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}/.,\-])((?:\d|O(?=\d))\d{0,4}(?:\.\d{1,3}(?=${WS}\/${WS}(?:19|20)\d{2})|[a-z](?=${WS}\/))?)((?:${WS}(?:,|và)${WS}\d{1,5})*(?:\/\d{1,5}(?=${WS}-))?)` +
     String.raw`(?:${WS}\/${WS}((?:19|20)\d{2}))?(?:${WS}([-/])${WS}|[ ](?=(?:${SPACED_TYPE})\/))(${CODE})((?:${WS}[-/]${WS}(?:${CODE}|${LOWER_PARTY_ISSUER}))*)` +
     // the legislature written apart, in Roman numerals: "34/2007/PL-UBTVQH XI"
-    String.raw`(?:(?<=QH)[ ]?([IVX]{1,5})(?![\p{L}\p{Nd}]))?(?![\p{L}\p{Nd}])`,
+    // and it ends where a word begins, or at "ngày"/"của" glued to it by a PDF that lost the space ("NĐ-CPngày 12/6/2025")
+    String.raw`(?:(?<=QH)[ ]?([IVX]{1,5})(?![\p{L}\p{Nd}]))?(?:(?![\p{L}\p{Nd}])|(?=(?:ngày|của)(?![\p{L}])))`,
   'gu',
 );
 const KIND_BEFORE_RE = new RegExp(String.raw`(?:^|[^a-z0-9])(${KIND_ALTERNATION})(?:[ \n]+so)?[ \n]*:?[ \n]*$`);

@@ -98,6 +98,12 @@ describe('symbols', () => {
 });
 
 describe('find and resolve', () => {
+  it('a symbol ends at "ngày" or "của" glued to it by a PDF that lost the space ("NĐ-CPngày")', () => {
+    expect(cites('ban hành kèm theo Nghị định số 142/2025/NĐ-Cpngày 12/6/2025 của Chính phủ; Quyết định số 217-QĐ/TWcủa Bộ Chính trị').map((c) => [c.key, c.date, c.issuer])).toEqual([
+      ['142/2025/NĐ-CP', '2025-06-12', 'Chính phủ'],
+      ['217-QĐ/TW@?', null, 'Bộ Chính trị'],
+    ]);
+  });
   it('an old code joined by "&" is read whole ("QĐ-BGD&ĐT"); a number inside a link is not a citation', () => {
     expect(cites('Thông tư số 14/2009/TT-BGDĐT và Quyết định số 37/2000/QĐ-BGD&ĐT ngày 29 tháng 8 năm 2000 của Bộ trưởng Bộ Giáo dục và Đào tạo').map((c) => [c.key, c.symbol, c.date])).toEqual([
       ['14/2009/TT-BGDĐT', '14/2009/TT-BGDĐT', null],

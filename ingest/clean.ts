@@ -343,6 +343,7 @@ function emitRange(b: Builder, t: string, from: number, to: number): void {
     else if (c === 0xf0) c = 0x111;
     else if (c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2212 || c === 0xff0d) c = 45;
     else if (c === 0x2044 || c === 0x2215 || c === 0xff0f) c = 47; // slash look-alikes: fraction, division, fullwidth
+    else if (c >= 0x400 && c <= 0x4ff) c = CYRILLIC_LOOK_ALIKES.get(c) ?? c; // "NĐ-СР" typed in Cyrillic
     if (i + 1 < to && isCombining(t.charCodeAt(i + 1))) {
       let j = i + 1;
       while (j < to && isCombining(t.charCodeAt(j))) j++;
@@ -370,10 +371,13 @@ function isMarkdownHeading(t: string, lineFrom: number, i: number): boolean {
  * Code units the fast path cannot copy as they are: every whitespace character but a
  * lone space, a run of two or more spaces, invisibles or "*" (so that "a * b" still
  * reads "a b"), invisibles, Markdown "*",
- * replaced look-alikes (Ð, ð, dashes), and combining marks (emitLine adds their base letter).
+ * replaced look-alikes (Ð, ð, dashes, slashes, Cyrillic letters), and combining marks (emitLine adds their base letter).
  */
 const SPECIAL =
-  /[\u0300-\u036f]+|[ \t\v\f\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff*]{2,}|[\t\v\f\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff*\u00d0\u00f0\u2010-\u2013\u2212\u2044\u2215\uff0d\uff0f]/g;
+  /[\u0300-\u036f]+|[ \t\v\f\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff*]{2,}|[\t\v\f\u00a0\u00ad\u2000-\u200d\u202f\u2060\u3000\ufeff*\u00d0\u00f0\u2010-\u2013\u2212\u2044\u2215\uff0d\uff0f\u0400-\u04ff]/g;
+
+/** Cyrillic letters drawn like Latin ones, as they turn up in symbols ("40/2026/NĐ-СР", "TT-BТС"): read as the Latin letter. */
+const CYRILLIC_LOOK_ALIKES = new Map([...'АAВBЕEКKМMНHОOРPСCТTХXІIаaеeоoрpсcуyхxіi'.matchAll(/(.)(.)/gu)].map((m) => [m[1].charCodeAt(0), m[2].charCodeAt(0)]));
 
 /**
  * Emit one line: runs with nothing special are copied as slices; the special spots, a

@@ -98,6 +98,12 @@ describe('symbols', () => {
 });
 
 describe('find and resolve', () => {
+  it('Cyrillic letters drawn like Latin ones are read as Latin in symbols ("40/2026/NĐ-СР", "TT-BТС"), with offsets into the original', () => {
+    const text = 'Nghị định số 40/2026/NĐ-\u0421\u0420 ngày 25/01/2026; Thông tư số 06/2022/TT-B\u0422\u0421 ngày 08 tháng 2 năm 2022';
+    const c = cites(text);
+    expect(c.map((x) => [x.key, x.date])).toEqual([['40/2026/NĐ-CP', '2026-01-25'], ['6/2022/TT-BTC', '2022-02-08']]);
+    expect(text.slice(c[0].mentions[0].start, c[0].mentions[0].end)).toBe('Nghị định số 40/2026/NĐ-\u0421\u0420 ngày 25/01/2026');
+  });
   it('a symbol ends at "ngày" or "của" glued to it by a PDF that lost the space ("NĐ-CPngày")', () => {
     expect(cites('ban hành kèm theo Nghị định số 142/2025/NĐ-Cpngày 12/6/2025 của Chính phủ; Quyết định số 217-QĐ/TWcủa Bộ Chính trị').map((c) => [c.key, c.date, c.issuer])).toEqual([
       ['142/2025/NĐ-CP', '2025-06-12', 'Chính phủ'],

@@ -358,6 +358,13 @@ describe('find and resolve', () => {
     expect(both).toHaveLength(1);
     expect(both[0].aliases).toContain('Luật Thực hiện dân chủ ở cơ sở');
   });
+  it('laws whose names hold "và" or a comma are in the gazetteer, whole, with their numbers', () => {
+    expect(cites('Căn cứ Luật Tiêu chuẩn và quy chuẩn kỹ thuật ngày 29 tháng 6 năm 2006; Luật Chất lượng sản phẩm, hàng hóa ngày 21 tháng 11 năm 2007; Luật Đo đạc và bản đồ ngày 14 tháng 6 năm 2018;').map((c) => [c.key, c.name])).toEqual([
+      ['68/2006/QH11', 'Luật Tiêu chuẩn và quy chuẩn kỹ thuật'],
+      ['05/2007/QH12', 'Luật Chất lượng sản phẩm, hàng hóa'],
+      ['27/2018/QH14', 'Luật Đo đạc và bản đồ'],
+    ]);
+  });
   it('a law by name and year: the law of that year, else the one in force then, else a law the gazetteer lacks; never one of two laws of that year by chance', () => {
     const plan = (date: string, body: string) => extract({ file: 'p.txt', text: `Số: 1/KH-UBND\nHà Nội, ngày ${date}\nKẾ HOẠCH\nabc\n${body}\n` }).citations;
     const keys = (text: string) => cites(text).map((c) => [c.key, c.ambiguous?.reason ?? null]);

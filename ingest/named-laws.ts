@@ -258,9 +258,12 @@ function instanceKey(entry: LawEntry, inst: Instance): string {
 }
 
 /**
- * Pick the instance: the one with the written date; else the written year; else the latest
- * in force at the citing document's date (year only: the latest of an earlier year, unless
- * that year also saw a new one, which is ambiguous).
+ * Pick the instance: the one with the written date (or its day and month a year off); else
+ * the one of the written year (two that year: the one in force at the citing date, else
+ * ambiguous); else the one in force in the written year or the year of an amendment written
+ * ("sửa đổi, bổ sung năm 2019"), and none in force: a law the gazetteer lacks, by name and
+ * year; with no year written, the latest in force at the citing document's date (year only:
+ * the latest of an earlier year, unless that year also saw a new one, which is ambiguous).
  */
 export function resolveNamedLaw(
   law: NamedLawMatch,

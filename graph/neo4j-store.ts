@@ -301,7 +301,7 @@ export class Neo4jGraphStore implements GraphStore {
         d.issuer AS issuer`,
       { of, ...filterParams(opts.filter) });
     // the issuer filter folds tone marks and abbreviations, which Cypher cannot: it is applied here
-    const issuerOk = opts.filter?.issuer == null ? () => true : issuerMatcher(opts.filter.issuer);
+    const issuerOk = issuerMatcher(opts.filter?.issuer);
     const reached = rows.map((r) => ({
       id: r.id as string, depth: r.depth as number, matches: r.matches === true && issuerOk((r.issuer as string | null) ?? null), placeholder: r.placeholder === true,
     }));
@@ -319,7 +319,7 @@ export class Neo4jGraphStore implements GraphStore {
         AND ($province IS NULL OR d.province = $province) AND ($year IS NULL OR d.year = $year) AND ($level IS NULL OR d.level = $level)
       RETURN d.province AS value, d.issuer AS issuer, count(d) AS count`,
       { of, ...filterParams(opts.filter) });
-    const issuerOk = opts.filter?.issuer == null ? () => true : issuerMatcher(opts.filter.issuer);
+    const issuerOk = issuerMatcher(opts.filter?.issuer);
     const counts = new Map<string, number>();
     for (const r of rows) if (issuerOk((r.issuer as string | null) ?? null)) counts.set(r.value as string, (counts.get(r.value as string) ?? 0) + Number(r.count));
     return sortProvinceCounts([...counts]);

@@ -157,10 +157,10 @@ const TYPED_ABBREVIATION = /(?<![\p{L}\d])(?:ubnd|hđnd|hdnd|btv|ubmttq|mttq)(?!
  * The issuer filter: an issuer passes when its name holds the query's words in a row, whatever
  * the case, tone marks and tone placement, with abbreviations written in full: "Cầu Ngang",
  * "ubnd huyen" and "Ủy ban nhân dân huyện Cầu Ngang" all pass "Ủy ban nhân dân huyện Cầu Ngang".
- * A query with no letter or digit passes every issuer.
+ * No query, or one with no letter or digit, passes every issuer.
  */
-export function issuerMatcher(query: string): (issuer: string | null) => boolean {
-  const q = foldIssuer(query);
+export function issuerMatcher(query: string | null | undefined): (issuer: string | null) => boolean {
+  const q = query == null ? '' : foldIssuer(query);
   if (!q) return () => true;
   return (issuer) => issuer !== null && holdsIssuerWords(foldIssuer(issuer), q);
 }

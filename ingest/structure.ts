@@ -52,17 +52,19 @@ function lines(norm: string, limit: number): NLine[] {
   return out;
 }
 
+/** The kinds a document's kind line names (folded). */
+const KIND_LINE_WORDS = [
+  'ke hoach', 'quyet dinh', 'chi thi', 'nghi quyet', 'nghi dinh', 'thong tu', 'chuong trinh', 'huong dan', 'bao cao', 'ket luan',
+  'quy dinh', 'quy che', 'thong bao', 'cong van', 'luat', 'phap lenh', 'de an', 'cong dien', 'to trinh', 'van ban hop nhat',
+];
 /**
- * A kind line, folded: the kind, up to three more words and a footnote mark ("KẾ HOẠCH",
- * "NGHỊ QUYẾT LIÊN TỊCH", "KE HOACH"). Matched on the folded line, so that a tone misplaced
+ * A kind line, folded: the kind, up to three more words ("NGHỊ QUYẾT LIÊN TỊCH") and a footnote
+ * mark ("KẾ HOẠCH", "KE HOACH"). Matched on the folded line, so that a tone misplaced
  * ("KẾ HỌACH") or left out does not lose the document's layout; the line must also be in capitals.
  */
-const DOC_KIND_LINE =
-  /^(?:ke hoach|quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu(?: lien tich)?|chuong trinh|huong dan|bao cao|ket luan|quy dinh|quy che|thong bao|cong van|luat|phap lenh|de an|cong dien|to trinh|van ban hop nhat)(?: [a-z]+){0,3}(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹*]{1,3})?\s*:?\s*$/;
+const DOC_KIND_LINE = new RegExp(String.raw`^(?:${KIND_LINE_WORDS.join('|')})(?: [a-z]+){0,3}(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹*]{1,3})?\s*:?\s*$`);
 /** A kind line whose letters OCR set apart ("K É HOẠCH", "K ÉT LUẬN"): a one-letter word, then the kind's letters. */
-const SPACED_KIND_LINE = new RegExp(
-  `^(?=[a-z] )(?:${['ke hoach', 'quyet dinh', 'chi thi', 'nghi quyet', 'ket luan', 'huong dan', 'chuong trinh', 'thong bao', 'bao cao'].map((k) => [...k.replace(/ /g, '')].join(' ?')).join('|')})$`,
-);
+const SPACED_KIND_LINE = new RegExp(`^(?=[a-z] )(?:${KIND_LINE_WORDS.map((k) => [...k.replace(/ /g, '')].join(' ?')).join('|')})$`);
 const LOWER_CASE = /\p{Ll}/u;
 /** A title line that cannot end the title. */
 const TITLE_GOES_ON = /(?:[-/,]|(?<!\p{L})(?:của|về|và|số|ngày|tháng|năm|theo|tại|cho|với|giai đoạn|Bộ|Ban))[ ]*$/u;

@@ -218,7 +218,7 @@ function isPageNumber(t: string, lines: Line[], i: number, s: string): boolean {
 function firstTextLine(t: string, lines: Line[], i: number): number {
   for (let j = i; j < lines.length && j <= i + 6; j++) {
     const s = lineForTests(t.slice(lines[j].from, lines[j].to));
-    if (s.trim() !== '' && !PAGE_NUMBER.test(s)) return j;
+    if (s.trim() !== '' && !isPageNumber(t, lines, j, s)) return j;
   }
   return -1;
 }
